@@ -1,0 +1,16 @@
+#pragma once
+// What every subcommand of `scanstation` shares: global options and the way to print results.
+#include <filesystem>
+#include <string>
+
+namespace scanstation::cli {
+
+struct CliContext {
+    std::string dataDirOption; // --data DIR, given before the subcommand
+    bool json = false;         // --json: machine-readable output on stdout
+
+    // --data, else $SCANSTATION_DATA, else $XDG_DATA_HOME/scanstation, else ~/.local/share/scanstation.
+    std::filesystem::path dataDir() const;
+};
+
+} // namespace scanstation::cli

@@ -1,0 +1,32 @@
+// scanstation — the command-line tool. It only assembles the libraries; every rule lives in them.
+#include "command_groups.hpp"
+#include "scanstation/core/error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    using namespace scanstation::cli;
+    CLI::App app{"ScanStation: reads paper attendance and grade cards and delivers them to the "
+                 "school's e-register"};
+    app.require_subcommand(1);
+    CliContext ctx;
+    app.add_option("--data", ctx.dataDirOption, "Data directory (else $SCANSTATION_DATA, else XDG)");
+    app.add_flag("--json", ctx.json, "Machine-readable JSON output");
+
+    addInfoCommands(app, ctx);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2; // 2: usage error
+    } catch (const scanstation::Error& e) {
+        std::cerr << "scanstation: " << scanstation::toString(e.kind()) << ": " << e.what() << "\n";
+        return scanstation::exitCodeFor(e.kind());
+    } catch (const std::exception& e) {
+        std::cerr << "scanstation: internal error: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
