@@ -4,6 +4,14 @@
 
 namespace scanstation::cli {
 
+std::string CliContext::actor() const {
+    if (!operatorOption.empty())
+        return operatorOption;
+    if (const char* env = std::getenv("SCANSTATION_OPERATOR"); env && *env)
+        return env;
+    return "station";
+}
+
 std::filesystem::path CliContext::dataDir() const {
     if (!dataDirOption.empty())
         return dataDirOption;

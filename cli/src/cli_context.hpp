@@ -8,6 +8,10 @@ namespace scanstation::cli {
 struct CliContext {
     std::string dataDirOption; // --data DIR, given before the subcommand
     bool json = false;         // --json: machine-readable output on stdout
+    std::string operatorOption; // --operator LOGIN: who is acting, recorded in the audit log
+
+    // --operator, else $SCANSTATION_OPERATOR, else "station" (the station's own unattended jobs).
+    std::string actor() const;
 
     // --data, else $SCANSTATION_DATA, else $XDG_DATA_HOME/scanstation, else ~/.local/share/scanstation.
     std::filesystem::path dataDir() const;

@@ -13,8 +13,23 @@ int main(int argc, char** argv) {
     CliContext ctx;
     app.add_option("--data", ctx.dataDirOption, "Data directory (else $SCANSTATION_DATA, else XDG)");
     app.add_flag("--json", ctx.json, "Machine-readable JSON output");
+    app.add_option("--operator", ctx.operatorOption, "Operator login recorded in the audit log (else $SCANSTATION_OPERATOR, else 'station')");
 
     addInfoCommands(app, ctx);
+    addRosterCommands(app, ctx);
+    addTimetableCommands(app, ctx);
+    addAuditCommands(app, ctx);
+    addDemoCommands(app, ctx);
+    addOperatorCommands(app, ctx);
+    addArchiveCommands(app, ctx);
+    addPrivacyCommands(app, ctx);
+    addTemplateCommands(app, ctx);
+    addCardsCommands(app, ctx);
+    addIngestionCommands(app, ctx);
+    addSyncCommands(app, ctx);
+    addDevicesCommands(app, ctx);
+    addWatchCommands(app, ctx);
+    addRecognizeCommands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -33,6 +33,7 @@ struct BubbleOption {
     std::string value; // the value label recorded when this bubble is marked, e.g. "nb", "5", "+"
     PointMm centre;
     double radius = 0; // mm
+    std::string printedLabel; // small light-grey text printed inside the circle (may be empty)
 };
 
 enum class FieldKind {
@@ -43,11 +44,29 @@ enum class FieldKind {
 
 // Where a field belongs: the card header, or the pupil printed on row `row` (0-based).
 struct FieldDef {
-    std::string id;            // stable, e.g. "row.07.attendance", "header.topic.digit1"
+    std::string id;            // stable, e.g. "row.07.attendance", "header.topic.d1" (card-templates/README.md)
     FieldKind kind = FieldKind::SingleChoice;
     std::string label;         // human-readable, for review screens
     std::optional<int> row;    // set for per-pupil fields
     std::vector<BubbleOption> options;
+};
+
+// Where pupil row `row` (0-based; field ids use row + 1, e.g. "row.07" is row 6) is printed.
+struct RowGeometry {
+    int row = 0;
+    double centreY = 0;      // mm, the y of every bubble of this row
+    double numberRightX = 0; // mm, right end of the printed register number
+    double nameX = 0;        // mm, left end of the printed pupil name
+    double nameWidth = 0;    // mm available for the name (longer names are shrunk to fit)
+};
+
+// Fixed text of the template (column headings, field labels). `position` is the left end of
+// the text's baseline, in mm; size in typographic points.
+struct PrintedText {
+    std::string text;
+    PointMm position;
+    double sizePt = 8;
+    bool bold = false;
 };
 
 struct CardTemplate {
@@ -55,13 +74,17 @@ struct CardTemplate {
     std::string id;            // e.g. "attendance-a4-v1"
     int version = 1;
     std::string kind;          // "attendance" | "grade" | "outage"
+    std::string title;         // printed at the top of the header text region
     double pageWidthMm = 210;
     double pageHeightMm = 297;
     std::vector<RegistrationMark> registrationMarks;
     RectMm identityCodeRegion; // where the QR code (and its quiet zone) is printed
     std::optional<RectMm> handwrittenTopicRegion; // kept as an image, never recognised
+    RectMm headerTextRegion;   // per-card title and lesson lines are printed here
     int rowCount = 0;          // pupil rows on the card
+    std::vector<RowGeometry> rows; // rowCount entries, by row
     std::vector<FieldDef> fields;
+    std::vector<PrintedText> texts;
 
     const FieldDef* findField(const std::string& fieldId) const {
         for (const auto& f : fields)

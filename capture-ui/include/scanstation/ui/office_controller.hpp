@@ -1,0 +1,48 @@
+#pragma once
+// The quieter screens: the roster, the audit log (read-only) and printing cards.
+#include "record_list_model.hpp"
+
+#include <QObject>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+namespace scanstation::ui {
+
+class StationBackend;
+
+class OfficeController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("part of a Station")
+    Q_PROPERTY(QStringList classes READ classes NOTIFY refreshed)
+    Q_PROPERTY(scanstation::ui::RecordListModel* roster READ roster CONSTANT)
+    Q_PROPERTY(scanstation::ui::RecordListModel* audit READ audit CONSTANT)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+
+public:
+    explicit OfficeController(StationBackend& backend, QObject* parent = nullptr);
+
+    QStringList classes() const { return m_classes; }
+    RecordListModel* roster() { return &m_roster; }
+    RecordListModel* audit() { return &m_audit; }
+    QString message() const { return m_message; }
+
+    Q_INVOKABLE void refresh();
+    Q_INVOKABLE bool printCards(const QString& className, const QString& fromDay, const QString& toDay);
+    Q_INVOKABLE bool printOutageCards(int count);
+
+signals:
+    void refreshed();
+    void messageChanged();
+
+private:
+    void setMessage(const QString& message);
+
+    StationBackend& m_backend;
+    RecordListModel m_roster;
+    RecordListModel m_audit;
+    QStringList m_classes;
+    QString m_message;
+};
+
+} // namespace scanstation::ui

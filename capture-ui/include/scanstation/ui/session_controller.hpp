@@ -1,0 +1,85 @@
+#pragma once
+// Sign-in, sign-out and the idle lock. Whether a secret is right, what the operator may do and
+// when they last signed in are core's answers; this class only asks off the UI thread and
+// locks the station after the configured idle time (never above core's ceiling).
+#include <QDateTime>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+class QThreadPool;
+
+namespace scanstation::ui {
+
+class StationBackend;
+
+class SessionController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("part of a Station")
+    Q_PROPERTY(bool signedIn READ signedIn NOTIFY signedInChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(QString operatorName READ operatorName NOTIFY signedInChanged)
+    Q_PROPERTY(QString role READ role NOTIFY signedInChanged)
+    Q_PROPERTY(QDateTime lastSuccess READ lastSuccess NOTIFY signedInChanged)
+    Q_PROPERTY(QDateTime lastFailure READ lastFailure NOTIFY signedInChanged)
+    Q_PROPERTY(bool mustChangePassword READ mustChangePassword NOTIFY signedInChanged)
+    // core's permission matrix row for the operator; QML bindings read it to hide what core
+    // would refuse (a binding on can() would not notice a new sign-in).
+    Q_PROPERTY(QStringList permissions READ permissions NOTIFY signedInChanged)
+    Q_PROPERTY(int idleMinutes READ idleMinutes WRITE setIdleMinutes NOTIFY idleMinutesChanged)
+    Q_PROPERTY(int maxIdleMinutes READ maxIdleMinutes CONSTANT)
+
+public:
+    SessionController(StationBackend& backend, QThreadPool& pool, QObject* parent = nullptr);
+
+    bool signedIn() const { return m_signedIn; }
+    bool busy() const { return m_busy; }
+    QString message() const { return m_message; }
+    QString operatorName() const { return m_operatorName; }
+    QString role() const { return m_role; }
+    QDateTime lastSuccess() const { return m_lastSuccess; }
+    QDateTime lastFailure() const { return m_lastFailure; }
+    bool mustChangePassword() const { return m_mustChangePassword; }
+    QStringList permissions() const { return m_allowed; }
+    int idleMinutes() const { return m_idleMinutes; }
+    void setIdleMinutes(int minutes);
+    int maxIdleMinutes() const;
+
+    Q_INVOKABLE void signIn(const QString& login, const QString& secret);
+    Q_INVOKABLE void lockNow();
+    // core's permission for the signed-in operator; the UI hides what this refuses.
+    Q_INVOKABLE bool can(const QString& action) const;
+
+signals:
+    void signedInChanged();
+    void busyChanged();
+    void messageChanged();
+    void idleMinutesChanged();
+    void locked(bool becauseIdle);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void setBusy(bool busy);
+    void setMessage(const QString& message);
+
+    StationBackend& m_backend;
+    QThreadPool& m_pool;
+    QTimer m_idleTimer;
+    bool m_signedIn = false;
+    bool m_busy = false;
+    QString m_message;
+    QString m_operatorName;
+    QString m_role;
+    QStringList m_allowed;
+    QDateTime m_lastSuccess;
+    QDateTime m_lastFailure;
+    bool m_mustChangePassword = false;
+    int m_idleMinutes = 10;
+};
+
+} // namespace scanstation::ui

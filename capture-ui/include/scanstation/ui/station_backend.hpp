@@ -1,0 +1,182 @@
+#pragma once
+// The calls the kiosk makes into the libraries, in one place. The kiosk holds no rules: every
+// answer (who may do what, whether a correction is allowed, whether a card may be shredded)
+// comes from here. Each method names the library that is meant to answer it; CoreBackend wires
+// what exists, DemoBackend stands in with the demo school until the libraries are complete.
+//
+// Threads: ingest(), signIn() and syncNow() are slow (recognition, Argon2id, network) and are
+// called on a worker thread; an implementation must allow them to run beside the other calls.
+// Failures of an operation throw scanstation::Error; findings are values.
+#include "scanstation/core/clock.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace scanstation::ui {
+
+// core: operators and permissions.
+struct SignInOutcome {
+    bool ok = false;
+    std::string message; // why not, in plain words ("wrong password, 7 tries left")
+    std::string operatorName;
+    std::string role;                        // "teacher", "administrator", ...
+    std::vector<std::string> allowedActions; // core's permission matrix row for this operator
+    std::optional<core::TimePoint> lastSuccess;
+    std::optional<core::TimePoint> lastFailure;
+    bool mustChangePassword = false;
+};
+
+// scanner + core ingestion: one page of a batch after recognition and validation.
+enum class Verdict { Read, CheckThis, Rejected, NotACard, Duplicate };
+
+struct PageOutcome {
+    std::string pageId;
+    std::string imagePath; // the stored original, for the thumbnail
+    Verdict verdict = Verdict::NotACard;
+    std::string cardSerial; // empty when not a card
+    std::string className;
+    std::string lesson;              // "2026-11-23, lesson 3, mathematics"
+    std::vector<std::string> issues; // precise reasons, one per finding
+};
+
+// core: a card with what was read, in millimetres from the card's top-left corner.
+struct MarkView {
+    double xMm = 0, yMm = 0, radiusMm = 0; // bubble centre and radius
+    std::string value;
+    bool marked = false;
+};
+
+struct CardFieldView {
+    std::string id;
+    std::string label; // "7. Kowalska Zofia, attendance"
+    double xMm = 0, yMm = 0, widthMm = 0, heightMm = 0;
+    std::string value;                // what was read, or chosen in a correction
+    std::vector<std::string> options; // values a person may choose
+    std::vector<MarkView> marks;
+    bool flagged = false;
+    std::string reason; // why flagged ("two marks", "faint mark")
+};
+
+struct CardView {
+    std::string serial;
+    std::string imagePath;
+    double pageWidthMm = 210, pageHeightMm = 297;
+    std::string className;
+    std::string lesson;
+    std::string status; // "accepted", "needs review", "rejected"
+    std::vector<CardFieldView> fields;
+};
+
+struct ReviewItem {
+    std::string cardSerial;
+    std::string fieldId; // empty for a card-level finding
+    std::string className;
+    std::string day; // ISO date of the lesson
+    std::string reason;
+    std::string detail;
+    std::string imagePath;
+};
+
+struct RosterEntry {
+    std::string className;
+    int number = 0; // register number
+    std::string name;
+    std::string note; // "joined 2026-11-02", "struck off"
+};
+
+struct AuditEntry {
+    core::TimePoint time;
+    std::string operatorName;
+    std::string action;
+    std::string subject;
+    std::string detail;
+};
+
+// core custody: the paper held on the station.
+struct CustodyCard {
+    std::string serial;
+    std::string day;
+    std::string lesson;
+    bool eligible = false; // acknowledged by the register and nothing in review
+    bool shredded = false;
+    std::string reason; // why it is held ("not yet in the register - keep it")
+};
+
+struct CustodyDay {
+    std::string day;
+    std::string labelCode; // printed on the day's stack
+    int cards = 0;
+    int eligible = 0;
+    int shredded = 0;
+};
+
+struct ShredOutcome {
+    bool accepted = false;
+    std::string serial;
+    std::string message; // the refusal reason, or the confirmation
+};
+
+// sync: status for people.
+struct SyncStatus {
+    bool online = false;
+    std::optional<core::TimePoint> since;
+    int waiting = 0;
+    std::optional<core::TimePoint> oldestWaiting;
+    std::string lastError; // plain words; empty when none
+};
+
+struct OutboxEntry {
+    std::string recordId;
+    std::string cardSerial;
+    std::string kind; // "attendance", "grade", "topic"
+    core::TimePoint queuedAt;
+    int attempts = 0;
+};
+
+class StationBackend {
+public:
+    virtual ~StationBackend() = default;
+
+    virtual std::string schoolName() const = 0;
+
+    // core: operators (issue 9).
+    virtual SignInOutcome signIn(const std::string& login, const std::string& secret) = 0;
+    virtual void signOut() = 0;
+    virtual int maxIdleMinutes() const = 0; // the school rule's ceiling (45)
+
+    // scanner sources + core ingestion (issue 5).
+    virtual std::vector<std::string> sourceNames() = 0;
+    virtual std::vector<std::string> pagesIn(const std::string& source) = 0;
+    virtual PageOutcome ingest(const std::string& source, const std::string& pageId) = 0;
+
+    // core: cards and review.
+    virtual CardView card(const std::string& serial) = 0;
+    virtual void correct(const std::string& serial, const std::string& fieldId,
+                         const std::string& value, const std::string& reason) = 0;
+    virtual std::vector<ReviewItem> reviewQueue() = 0;
+    virtual void rejectCard(const std::string& serial, const std::string& reason) = 0;
+
+    // core: roster and audit.
+    virtual std::vector<std::string> classes() = 0;
+    virtual std::vector<RosterEntry> roster() = 0;
+    virtual std::vector<AuditEntry> auditLog() = 0;
+
+    // core: custody and shredding.
+    virtual std::vector<CustodyDay> custodyDays() = 0;
+    virtual std::vector<CustodyCard> custodyCards() = 0;
+    virtual ShredOutcome confirmShredded(const std::string& code) = 0;
+    virtual std::string writeShreddingProtocol(const std::string& day) = 0; // path written
+
+    // card-templates: printing (returns the path of the PDF sent to the printer).
+    virtual std::string printCards(const std::string& className, const std::string& fromDay,
+                                   const std::string& toDay) = 0;
+    virtual std::string printOutageCards(int count) = 0;
+
+    // sync (issue 6).
+    virtual SyncStatus syncStatus() = 0;
+    virtual std::vector<OutboxEntry> outbox() = 0;
+    virtual SyncStatus syncNow() = 0;
+};
+
+} // namespace scanstation::ui

@@ -1,0 +1,53 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ScanStation.Kiosk
+
+// The pupils of each class as the station knows them (the roster comes from the register).
+Item {
+    id: page
+    required property Station station
+
+    RecordFilterModel {
+        id: filtered
+        records: page.station.office.roster
+        text: search.text
+        filters: ({ className: classFilter.value })
+    }
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing * 2
+        spacing: Theme.spacing
+        SectionHeader {
+            Layout.fillWidth: true
+            title: qsTr("Roster")
+            subtitle: qsTr("%n pupil(s)", "", filtered.count)
+        }
+        RowLayout {
+            spacing: Theme.spacing
+            ChoiceFilter { id: classFilter; label: qsTr("Class"); values: page.station.office.classes }
+            SearchField { id: search; objectName: "rosterSearch"; Layout.fillWidth: true; Layout.alignment: Qt.AlignBottom }
+        }
+        ListView {
+            id: list
+            objectName: "rosterList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: filtered
+            ScrollBar.vertical: ScrollBar {}
+            delegate: RowLayout {
+                required property string className
+                required property int number
+                required property string name
+                required property string note
+                width: list.width
+                spacing: Theme.spacing
+                Text { text: className; font.pixelSize: Theme.font; color: Theme.muted; Layout.preferredWidth: Math.round(60 * Theme.scale) }
+                Text { text: number + "."; font.pixelSize: Theme.font; color: Theme.muted; Layout.preferredWidth: Math.round(40 * Theme.scale) }
+                Text { text: name; font.pixelSize: Theme.font; color: Theme.text; Layout.fillWidth: true }
+                Text { text: note; font.pixelSize: Theme.fontSmall; color: Theme.muted }
+            }
+        }
+    }
+}

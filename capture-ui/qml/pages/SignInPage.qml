@@ -1,0 +1,113 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import ScanStation.Kiosk
+
+// Sign-in with the operator's login and PIN or password. Whether it is right, and what the
+// operator may then do, is core's answer; the check runs off the UI thread (Argon2id is slow).
+Rectangle {
+    id: page
+    required property Station station
+    property string lockReason // shown after an idle lock or "lock now"
+    color: Theme.header
+
+    function focusLogin() { login.forceActiveFocus() }
+    function submit() {
+        if (login.text.length > 0 && secret.text.length > 0)
+            page.station.session.signIn(login.text, secret.text)
+    }
+    Connections {
+        target: page.station.session
+        function onSignedInChanged() { secret.clear() }
+    }
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 4 * Theme.spacing, Math.round(520 * Theme.scale))
+        spacing: Theme.spacing
+
+        Text {
+            Layout.fillWidth: true
+            text: page.station.schoolName
+            color: Theme.headerText
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("ScanStation")
+            color: Theme.headerText
+            font.pixelSize: Theme.fontHuge
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: page.lockReason.length > 0
+            text: page.lockReason
+            color: Theme.focus
+            font.pixelSize: Theme.font
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+        TextField {
+            id: login
+            objectName: "loginField"
+            Layout.fillWidth: true
+            implicitHeight: Theme.touch
+            font.pixelSize: Theme.fontLarge
+            placeholderText: qsTr("Login")
+            Accessible.name: qsTr("Login")
+            inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+            onAccepted: secret.forceActiveFocus()
+            focus: true
+        }
+        TextField {
+            id: secret
+            objectName: "secretField"
+            Layout.fillWidth: true
+            implicitHeight: Theme.touch
+            font.pixelSize: Theme.fontLarge
+            placeholderText: qsTr("PIN or password")
+            Accessible.name: qsTr("PIN or password")
+            echoMode: TextInput.Password
+            inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+            onAccepted: page.submit()
+        }
+        KioskButton {
+            objectName: "signInButton"
+            Layout.fillWidth: true
+            text: page.station.session.busy ? qsTr("Checking…") : qsTr("Sign in")
+            enabled: !page.station.session.busy && login.text.length > 0 && secret.text.length > 0
+            onClicked: page.submit()
+        }
+        BusyIndicator {
+            Layout.alignment: Qt.AlignHCenter
+            running: page.station.session.busy
+            visible: running
+        }
+        MessageBanner {
+            objectName: "signInMessage"
+            Layout.fillWidth: true
+            text: page.station.session.message
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: page.station.demo
+            text: qsTr("Demo accounts: anna.nowak / Demo1234 (teacher), admin / Admin1234 (administrator), sekretariat / Sekret1234 (secretariat), inspektor / Inspekt1234 (inspector)")
+            color: "#b8c4d0"
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+        Text {
+            Layout.fillWidth: true
+            text: qsTr("Your actions on this station are recorded in the audit log.")
+            color: "#b8c4d0"
+            font.pixelSize: Theme.fontSmall
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+    }
+}

@@ -1,0 +1,100 @@
+#include "scanstation/ui/card_controller.hpp"
+
+#include "qt_convert.hpp"
+#include "scanstation/ui/station_backend.hpp"
+
+namespace scanstation::ui {
+
+namespace {
+QVariantList marksOf(const CardFieldView& field) {
+    QVariantList marks;
+    for (const auto& m : field.marks)
+        marks.append(QVariantMap{{QStringLiteral("xMm"), m.xMm},
+                                 {QStringLiteral("yMm"), m.yMm},
+                                 {QStringLiteral("radiusMm"), m.radiusMm},
+                                 {QStringLiteral("value"), qs(m.value)},
+                                 {QStringLiteral("marked"), m.marked}});
+    return marks;
+}
+
+QVariantMap rowOf(const CardFieldView& field) {
+    return {{QStringLiteral("fieldId"), qs(field.id)},
+            {QStringLiteral("label"), qs(field.label)},
+            {QStringLiteral("xMm"), field.xMm},
+            {QStringLiteral("yMm"), field.yMm},
+            {QStringLiteral("widthMm"), field.widthMm},
+            {QStringLiteral("heightMm"), field.heightMm},
+            {QStringLiteral("value"), qs(field.value)},
+            {QStringLiteral("options"), toStringList(field.options)},
+            {QStringLiteral("marks"), marksOf(field)},
+            {QStringLiteral("flagged"), field.flagged},
+            {QStringLiteral("reason"), qs(field.reason)}};
+}
+} // namespace
+
+CardController::CardController(StationBackend& backend, QObject* parent)
+    : QObject(parent), m_backend(backend),
+      m_fields({QStringLiteral("fieldId"), QStringLiteral("label"), QStringLiteral("xMm"),
+                QStringLiteral("yMm"), QStringLiteral("widthMm"), QStringLiteral("heightMm"),
+                QStringLiteral("value"), QStringLiteral("options"), QStringLiteral("marks"),
+                QStringLiteral("flagged"), QStringLiteral("reason")},
+               QStringLiteral("fieldId")) {}
+
+bool CardController::open(const QString& serial) {
+    CardView card;
+    try {
+        card = m_backend.card(serial.toStdString());
+    } catch (const std::exception& e) {
+        setMessage(QString::fromStdString(e.what()));
+        return false;
+    }
+    m_serial = qs(card.serial);
+    m_imageUrl = QUrl::fromLocalFile(qs(card.imagePath));
+    m_pageWidthMm = card.pageWidthMm;
+    m_pageHeightMm = card.pageHeightMm;
+    m_className = qs(card.className);
+    m_lesson = qs(card.lesson);
+    m_status = qs(card.status);
+    QVariantList rows;
+    m_flaggedCount = 0;
+    for (const auto& field : card.fields) {
+        rows.append(rowOf(field));
+        m_flaggedCount += field.flagged ? 1 : 0;
+    }
+    m_fields.setRows(rows);
+    setMessage({});
+    emit cardChanged();
+    return true;
+}
+
+bool CardController::correct(const QString& fieldId, const QString& value, const QString& reason) {
+    try {
+        m_backend.correct(m_serial.toStdString(), fieldId.toStdString(), value.toStdString(),
+                          reason.toStdString());
+    } catch (const std::exception& e) {
+        setMessage(QString::fromStdString(e.what())); // core's refusal, in its words
+        return false;
+    }
+    const QString serial = m_serial;
+    open(serial);
+    emit corrected(serial, m_status);
+    return true;
+}
+
+void CardController::close() {
+    m_serial.clear();
+    m_imageUrl.clear();
+    m_status.clear();
+    m_flaggedCount = 0;
+    m_fields.clear();
+    emit cardChanged();
+}
+
+void CardController::setMessage(const QString& message) {
+    if (message == m_message)
+        return;
+    m_message = message;
+    emit messageChanged();
+}
+
+} // namespace scanstation::ui

@@ -1,0 +1,118 @@
+#include "scanstation/ui/session_controller.hpp"
+
+#include "off_thread.hpp"
+#include "qt_convert.hpp"
+#include "scanstation/ui/station_backend.hpp"
+
+#include <QCoreApplication>
+#include <QEvent>
+
+namespace scanstation::ui {
+
+SessionController::SessionController(StationBackend& backend, QThreadPool& pool, QObject* parent)
+    : QObject(parent), m_backend(backend), m_pool(pool) {
+    m_idleTimer.setSingleShot(true);
+    setIdleMinutes(m_idleMinutes);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (!m_signedIn)
+            return;
+        lockNow();
+        emit locked(true);
+    });
+}
+
+int SessionController::maxIdleMinutes() const {
+    return m_backend.maxIdleMinutes();
+}
+
+void SessionController::setIdleMinutes(int minutes) {
+    // The school's ceiling comes from core; the kiosk only keeps the setting within it.
+    const int bounded = std::clamp(minutes, 1, maxIdleMinutes());
+    m_idleTimer.setInterval(std::chrono::minutes(bounded));
+    if (bounded == m_idleMinutes)
+        return;
+    m_idleMinutes = bounded;
+    emit idleMinutesChanged();
+}
+
+void SessionController::signIn(const QString& login, const QString& secret) {
+    if (m_busy)
+        return;
+    setBusy(true);
+    setMessage({});
+    runOffUiThread(
+        &m_pool, this,
+        [&backend = m_backend, login = login.toStdString(), secret = secret.toStdString()] {
+            return backend.signIn(login, secret);
+        },
+        [this](const std::optional<SignInOutcome>& outcome, const QString& error) {
+            setBusy(false);
+            if (!outcome || !outcome->ok) {
+                setMessage(outcome ? qs(outcome->message) : error);
+                return;
+            }
+            m_operatorName = qs(outcome->operatorName);
+            m_role = qs(outcome->role);
+            m_allowed = toStringList(outcome->allowedActions);
+            m_lastSuccess = toDateTime(outcome->lastSuccess);
+            m_lastFailure = toDateTime(outcome->lastFailure);
+            m_mustChangePassword = outcome->mustChangePassword;
+            m_signedIn = true;
+            QCoreApplication::instance()->installEventFilter(this);
+            m_idleTimer.start();
+            emit signedInChanged();
+        });
+}
+
+void SessionController::lockNow() {
+    if (!m_signedIn)
+        return;
+    QCoreApplication::instance()->removeEventFilter(this);
+    m_idleTimer.stop();
+    try {
+        m_backend.signOut();
+    } catch (const std::exception& e) {
+        setMessage(QString::fromStdString(e.what()));
+    }
+    m_signedIn = false;
+    m_operatorName.clear();
+    m_role.clear();
+    m_allowed.clear();
+    emit signedInChanged();
+    emit locked(false);
+}
+
+bool SessionController::can(const QString& action) const {
+    return m_signedIn && m_allowed.contains(action);
+}
+
+bool SessionController::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::TouchBegin:
+    case QEvent::Wheel:
+        m_idleTimer.start(); // any input counts as activity
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void SessionController::setBusy(bool busy) {
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged();
+}
+
+void SessionController::setMessage(const QString& message) {
+    if (message == m_message)
+        return;
+    m_message = message;
+    emit messageChanged();
+}
+
+} // namespace scanstation::ui

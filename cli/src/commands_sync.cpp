@@ -1,0 +1,199 @@
+// scanstation sync [--once] | sync status | sync review | sync pull-roster
+// Delivers the outbox to the register (scanstation::sync) and tells people where things stand.
+#include "command_groups.hpp"
+#include "scanstation/core/error.hpp"
+#include "scanstation/core/outbox.hpp"
+#include "scanstation/core/store.hpp"
+#include "scanstation/core/roster.hpp"
+#include "scanstation/sync/oneroster_json.hpp"
+#include "scanstation/sync/roster_pull.hpp"
+#include "scanstation/sync/sync_status.hpp"
+#include "scanstation/sync/sync_worker.hpp"
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+namespace scanstation::cli {
+
+namespace {
+
+struct SyncCliOptions {
+    std::string url;
+    std::string client; // ID:SECRET
+    bool allowHttp = false;
+    std::string caFile, clientCert, clientKey;
+    bool once = false;
+    int batchSize = 200;
+    int budgetSeconds = 120;
+    int idleSeconds = 15;
+};
+
+std::string envOr(const char* name, const std::string& given) {
+    if (!given.empty()) return given;
+    const char* value = std::getenv(name);
+    return value ? value : "";
+}
+
+sync::RegisterEndpoint endpointOf(const SyncCliOptions& o) {
+    sync::RegisterEndpoint e;
+    e.baseUrl = envOr("SCANSTATION_REGISTER_URL", o.url);
+    if (e.baseUrl.empty())
+        throw Error(ErrorKind::BadInput, "no register given: use --register URL or set SCANSTATION_REGISTER_URL");
+    const std::string client = envOr("SCANSTATION_REGISTER_CLIENT", o.client);
+    if (!client.empty()) {
+        const auto colon = client.find(':');
+        if (colon == std::string::npos)
+            throw Error(ErrorKind::BadInput, "--client expects ID:SECRET (or SCANSTATION_REGISTER_CLIENT)");
+        e.clientId = client.substr(0, colon);
+        e.clientSecret = client.substr(colon + 1);
+    }
+    e.allowPlainHttp = o.allowHttp;
+    e.caFile = o.caFile;
+    e.clientCertFile = o.clientCert;
+    e.clientKeyFile = o.clientKey;
+    return e;
+}
+
+sync::SyncWorker* g_worker = nullptr;
+void stopWorker(int) {
+    if (g_worker) g_worker->requestStop();
+}
+
+void printRun(const CliContext& ctx, const sync::SyncRunReport& r, int waiting) {
+    if (ctx.json) {
+        std::cout << nlohmann::json{{"batchesSent", r.batchesSent}, {"acknowledged", r.acknowledged},
+                                    {"toReview", r.toReview}, {"retries", r.retries}, {"replays", r.replays},
+                                    {"waiting", waiting}, {"lastError", r.lastError},
+                                    {"elapsedMs", r.elapsed.count()}}
+                         .dump()
+                  << "\n";
+        return;
+    }
+    std::cout << "sync: " << r.acknowledged << " record(s) acknowledged, " << r.toReview
+              << " refused (for review), " << r.retries << " failed send(s) retried, " << waiting
+              << " still waiting\n";
+    if (!r.lastError.empty()) std::cout << "last error: " << r.lastError << "\n";
+}
+
+void runSync(const CliContext& ctx, const SyncCliOptions& o) {
+    core::Store store(ctx.dataDir());
+    sync::RegisterClient client(endpointOf(o));
+    sync::SyncOptions options;
+    options.batchSize = o.batchSize;
+    options.runBudget = std::chrono::seconds(o.budgetSeconds);
+    sync::SyncWorker worker(store, client, options);
+    g_worker = &worker;
+    std::signal(SIGINT, stopWorker);
+    std::signal(SIGTERM, stopWorker);
+    for (bool stop = false; !stop;) {
+        const auto report = worker.runOnce();
+        const int waiting = core::Outbox(store).status().waiting;
+        printRun(ctx, report, waiting);
+        stop = o.once || report.stopped;
+        if (!stop && report.outboxEmpty)
+            for (int i = 0; i < o.idleSeconds * 10 && !report.stopped; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (o.once && waiting > 0)
+            throw Error(ErrorKind::Infrastructure, std::to_string(waiting) + " record(s) are still waiting for the register" +
+                                                       (report.lastError.empty() ? "" : ": " + report.lastError));
+    }
+    g_worker = nullptr;
+}
+
+void printStatus(const CliContext& ctx) {
+    core::Store store(ctx.dataDir());
+    const auto s = core::Outbox(store).status();
+    if (!ctx.json) {
+        std::cout << sync::describeStatus(s, std::chrono::system_clock::now());
+        return;
+    }
+    const auto ms = [](const std::optional<core::TimePoint>& t) {
+        return t ? nlohmann::json(std::chrono::duration_cast<std::chrono::milliseconds>(t->time_since_epoch()).count())
+                 : nlohmann::json(nullptr);
+    };
+    std::cout << nlohmann::json{{"allDelivered", s.waiting == 0 && s.inReview == 0}, {"waiting", s.waiting},
+                                {"oldestWaitingMs", ms(s.oldestWaiting)}, {"inReview", s.inReview},
+                                {"acknowledged", s.acknowledged}, {"online", s.link.online},
+                                {"sinceMs", ms(s.link.since)}, {"lastError", s.link.lastError},
+                                {"retries", s.link.retries}}
+                     .dump()
+              << "\n";
+}
+
+void printReview(const CliContext& ctx) {
+    core::Store store(ctx.dataDir());
+    const auto items = core::Outbox(store).reviewItems();
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& i : items) {
+        if (ctx.json) {
+            list.push_back({{"recordId", i.recordId}, {"card", i.cardSerial}, {"verdict", i.kind}, {"reason", i.reason},
+                            {"message", i.message}, {"registerValue", i.currentValue}, {"sentValue", i.sentValue}});
+            continue;
+        }
+        std::cout << "card " << i.cardSerial << "  " << i.recordId << "  " << i.kind << " (" << i.reason << "): "
+                  << i.message << "; sent '" << i.sentValue << "'"
+                  << (i.currentValue.empty() ? "" : ", register holds '" + i.currentValue + "'") << "\n";
+    }
+    if (ctx.json) std::cout << list.dump(2) << "\n";
+    else if (items.empty()) std::cout << "The register refused nothing.\n";
+}
+
+void addConnectionOptions(CLI::App* cmd, SyncCliOptions& o) {
+    cmd->add_option("--register", o.url, "Register base URL (else $SCANSTATION_REGISTER_URL)");
+    cmd->add_option("--client", o.client, "OAuth 2 client ID:SECRET (else $SCANSTATION_REGISTER_CLIENT)");
+    cmd->add_flag("--allow-http", o.allowHttp, "Allow plain http, to a loopback register only");
+    cmd->add_option("--ca-file", o.caFile, "CA bundle that signs the register's certificate");
+    cmd->add_option("--client-cert", o.clientCert, "Client certificate (PEM) for mutual TLS");
+    cmd->add_option("--client-key", o.clientKey, "Client key (PEM) for mutual TLS");
+}
+
+} // namespace
+
+void addSyncCommands(CLI::App& app, CliContext& ctx) {
+    auto o = std::make_shared<SyncCliOptions>();
+    auto* syncCmd = app.add_subcommand("sync", "Deliver accepted records to the register; status of the delivery");
+    addConnectionOptions(syncCmd, *o);
+    syncCmd->add_flag("--once", o->once, "Send until the outbox is empty or the budget is spent, then exit "
+                                         "(non-zero when records still wait)");
+    syncCmd->add_option("--batch-size", o->batchSize, "Records per batch")->check(CLI::Range(1, 1000));
+    syncCmd->add_option("--budget", o->budgetSeconds, "Seconds one run keeps retrying before it stops")
+        ->check(CLI::Range(1, 86400));
+    syncCmd->callback([&ctx, o, syncCmd] {
+        if (syncCmd->get_subcommands().empty()) runSync(ctx, *o);
+    });
+    syncCmd->add_subcommand("status", "Online or offline, records waiting, oldest age, last error")
+        ->callback([&ctx] { printStatus(ctx); });
+    syncCmd->add_subcommand("review", "Records the register refused, with its reasons")
+        ->callback([&ctx] { printReview(ctx); });
+    syncCmd->add_subcommand("seed-register", "Load this station's roster into a reference register on loopback "
+                                             "(trial and demo)")
+        ->callback([&ctx, o] {
+            core::Store store(ctx.dataDir());
+            sync::RegisterClient client(endpointOf(*o));
+            const std::string problem =
+                client.seedReferenceRegister(sync::oneRosterJson(core::Roster(store).snapshot()));
+            if (!problem.empty()) throw Error(ErrorKind::Infrastructure, "seeding the register failed: " + problem);
+            std::cout << "the register now knows this station's roster\n";
+        });
+    auto* pull = syncCmd->add_subcommand("pull-roster", "Pull the roster incrementally from the register and import it as a roster version");
+    pull->callback([&ctx, o] {
+        core::Store store(ctx.dataDir());
+        sync::RegisterClient client(endpointOf(*o));
+        const auto report = sync::pullRoster(store, client);
+        for (const auto& [resource, count] : report.changed) std::cout << resource << ": " << count << " new or changed\n";
+        if (!report.complete) throw Error(ErrorKind::Infrastructure, "roster pull stopped: " + report.plainWords);
+        const auto imported = sync::importPulledRoster(store, ctx.actor());
+        for (const auto& problem : imported.problems) std::cout << "problem: " << problem << "\n";
+        if (!imported.imported) throw Error(ErrorKind::BadInput, "the pulled roster was not imported (problems above)");
+        std::cout << (imported.changed ? "new roster version " : "roster unchanged, version ")
+                  << imported.rosterVersion << "\n";
+    });
+}
+
+} // namespace scanstation::cli

@@ -1,0 +1,38 @@
+#pragma once
+// Which stored original holds each recorded page (the files themselves are written by the
+// scanner's PageImageStore under <data>/images/). A row is added in the same transaction as the
+// page's reading, so it exists exactly when the reading does.
+#include "scanstation/core/clock.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace scanstation::core {
+
+class Store;
+
+struct PageImage {
+    std::string pageHash;     // the page's content address (the reading's pageHash)
+    std::string relativePath; // of the original file, from the data directory
+    int page = 1;             // page of that file (multi-page TIFF or PDF)
+    std::uintmax_t bytes = 0; // size of the original file
+    TimePoint storedAt;
+};
+
+class PageImages {
+public:
+    explicit PageImages(Store& store) : m_store(store) {}
+
+    static std::string sha256Hex(std::string_view bytes);
+
+    // Adds the row unless the page is known (then nothing changes).
+    void record(const PageImage& image);
+    std::optional<PageImage> find(const std::string& pageHash) const;
+
+private:
+    Store& m_store;
+};
+
+} // namespace scanstation::core

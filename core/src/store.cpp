@@ -1,0 +1,130 @@
+#include "scanstation/core/store.hpp"
+
+#include "migrations/migration.hpp"
+#include "scanstation/core/error.hpp"
+#include "sql/database.hpp"
+
+#include <sodium.h>
+#include <system_error>
+
+namespace scanstation::core {
+
+struct Store::Impl {
+    std::filesystem::path dataDir;
+    std::shared_ptr<const Clock> clock;
+    std::unique_ptr<sql::Database> db;
+};
+
+namespace {
+
+std::filesystem::path prepareDataDir(const std::filesystem::path& dataDir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dataDir, ec);
+    if (ec)
+        throw Error(ErrorKind::Infrastructure, "cannot create data directory " + dataDir.string() + ": " + ec.message());
+    return dataDir;
+}
+
+void configureConnection(sql::Database& db) {
+    // busy_timeout first, so that the WAL switch waits for a concurrent writer too.
+    db.exec("PRAGMA busy_timeout = 10000");
+    auto mode = db.prepare("PRAGMA journal_mode = WAL");
+    mode.step();
+    if (mode.getText(0) != "wal")
+        throw Error(ErrorKind::Infrastructure, "the store's file system does not support WAL (journal mode " +
+                                                   mode.getText(0) + ")");
+    // FULL: every commit is fsynced before it returns, also in WAL mode, so a recorded card or
+    // roster change survives a power cut right after the command reported success.
+    db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+}
+
+} // namespace
+
+Store::Store(const std::filesystem::path& dataDir, std::shared_ptr<const Clock> clock) : m_impl(std::make_unique<Impl>()) {
+    if (sodium_init() < 0)
+        throw Error(ErrorKind::Infrastructure, "libsodium failed to initialise");
+    m_impl->dataDir = prepareDataDir(dataDir);
+    m_impl->clock = clock ? std::move(clock) : std::make_shared<SystemClock>();
+    m_impl->db = std::make_unique<sql::Database>(m_impl->dataDir / kFileName);
+    configureConnection(*m_impl->db);
+    migrations::migrate(*m_impl->db);
+}
+
+Store::~Store() = default;
+
+const std::filesystem::path& Store::dataDir() const {
+    return m_impl->dataDir;
+}
+
+std::filesystem::path Store::databaseFile() const {
+    return m_impl->dataDir / kFileName;
+}
+
+int Store::schemaVersion() const {
+    return m_impl->db->userVersion();
+}
+
+int Store::latestSchemaVersion() {
+    return static_cast<int>(migrations::migrationList().size());
+}
+
+const Clock& Store::clock() const {
+    return *m_impl->clock;
+}
+
+std::string Store::integrityCheck() {
+    auto st = m_impl->db->prepare("PRAGMA integrity_check");
+    std::string result;
+    while (st.step()) {
+        if (!result.empty())
+            result += "\n";
+        result += st.getText(0);
+    }
+    return result;
+}
+
+sql::Database& Store::database() {
+    return *m_impl->db;
+}
+
+Transaction::Transaction(Store& store) : m_store(store) {
+    auto& db = store.database();
+    int& depth = db.transactionDepth();
+    m_depth = depth + 1;
+    if (m_depth == 1)
+        db.exec("BEGIN IMMEDIATE");
+    else
+        db.exec("SAVEPOINT sp" + std::to_string(m_depth));
+    depth = m_depth;
+}
+
+Transaction::~Transaction() {
+    if (m_done)
+        return;
+    auto& db = m_store.database();
+    try {
+        if (m_depth == 1)
+            db.exec("ROLLBACK");
+        else
+            db.exec("ROLLBACK TO sp" + std::to_string(m_depth) + "; RELEASE sp" + std::to_string(m_depth));
+    } catch (const Error&) {
+        // Nothing sensible is left to do in a destructor; SQLite rolls back on close anyway.
+    }
+    db.transactionDepth() = m_depth - 1;
+}
+
+void Transaction::commit() {
+    if (m_done)
+        throw Error(ErrorKind::Conflict, "transaction committed twice");
+    auto& db = m_store.database();
+    if (db.transactionDepth() != m_depth)
+        throw Error(ErrorKind::Conflict, "an inner transaction is still open");
+    if (m_depth == 1)
+        db.exec("COMMIT");
+    else
+        db.exec("RELEASE sp" + std::to_string(m_depth));
+    m_done = true;
+    db.transactionDepth() = m_depth - 1;
+}
+
+} // namespace scanstation::core

@@ -1,0 +1,96 @@
+#include "scanstation/scanner/ingest/batch_ingest.hpp"
+
+#include "ingest/page_original.hpp"
+#include "scanstation/core/error.hpp"
+#include "scanstation/core/store.hpp"
+#include "scanstation/scanner/ingest/page_image_store.hpp"
+#include "scanstation/scanner/ingest/reading_conversion.hpp"
+
+namespace scanstation::scanner {
+
+namespace {
+
+void count(IngestSummary& s, core::IngestOutcome outcome) {
+    switch (outcome) {
+    case core::IngestOutcome::Accepted: ++s.read; break;
+    case core::IngestOutcome::NeedsReview: ++s.needsReview; break;
+    case core::IngestOutcome::Rejected: ++s.rejected; break;
+    case core::IngestOutcome::Duplicate: ++s.duplicates; break;
+    case core::IngestOutcome::NotACard: ++s.notCards; break;
+    }
+}
+
+PageReport recordOriginal(core::Store& store, const Recognizer& recognizer, core::ReadingRecorder& recorder,
+                          const std::string& actor, const Page& page, const detail::PageOriginal& original) {
+    PageImageStore images(store);
+    PageReport report;
+    report.source = page.source;
+    report.pageNumber = page.pageNumber;
+    report.pageHash = original.pageHash;
+    report.imagePath = images.pathFor(original.fileHash, original.extension).string();
+    // A page recorded before (an earlier, interrupted run of the batch) is not recognised again.
+    if (recorder.isRecorded(original.pageHash)) {
+        report.result = recorder.record(actor, core::CardReading{original.pageHash, page.source, page.pageNumber,
+                                                                 core::PageStatus::NotACard, {}, {}, {}, {}});
+        return report;
+    }
+    const auto recognition = recognizer.recognize(page.image.view());
+    const auto reading = toCardReading(store, recognition, page.source, page.pageNumber, original.pageHash);
+    images.put(original.bytes, original.extension); // durable before the row that names it
+    core::Transaction tx(store);
+    images.recordPage(original.pageHash, original.fileHash, original.extension, original.pageInFile,
+                      original.bytes.size());
+    report.result = recorder.record(actor, reading);
+    tx.commit();
+    return report;
+}
+
+} // namespace
+
+BatchIngest::BatchIngest(core::Store& store, const Recognizer& recognizer, std::string actor,
+                         core::ValidationRules rules)
+    : m_store(store), m_recognizer(recognizer), m_actor(std::move(actor)), m_recorder(store, std::move(rules)) {}
+
+PageReport BatchIngest::ingestFromSource(const Page& page) {
+    auto report = recordOriginal(m_store, m_recognizer, m_recorder, m_actor, page, detail::originalOf(page));
+    report.index = ++m_index;
+    if (m_onPage)
+        m_onPage(report);
+    return report;
+}
+
+PageReport BatchIngest::ingest(const Page& page, const std::string& original, const std::string& extension) {
+    const auto o = detail::originalOf(original, extension, page.pageNumber, page.pageNumber > 1);
+    auto report = recordOriginal(m_store, m_recognizer, m_recorder, m_actor, page, o);
+    report.index = ++m_index;
+    if (m_onPage)
+        m_onPage(report);
+    return report;
+}
+
+IngestSummary BatchIngest::run(PageSource& source) {
+    IngestSummary summary;
+    for (;;) {
+        auto event = source.next();
+        if (event.kind == SourceEvent::Kind::End) {
+            summary.end = toString(event.end);
+            return summary;
+        }
+        if (event.kind == SourceEvent::Kind::Fault) {
+            ++summary.faults;
+            summary.faultMessages.push_back(event.message);
+            if (m_onFault)
+                m_onFault(event.fault, event.message);
+            if (event.fault != FaultKind::BadPage) {
+                summary.end = toString(event.fault);
+                return summary;
+            }
+            continue;
+        }
+        const auto report = ingestFromSource(event.page);
+        ++summary.pages;
+        count(summary, report.result.outcome);
+    }
+}
+
+} // namespace scanstation::scanner

@@ -1,0 +1,139 @@
+import QtQuick
+import QtTest
+import ScanStation.Kiosk
+
+// End to end, in a real X window: sign in by keyboard, scan the demo batch, open a flagged
+// card, tap the flagged field, choose the value and give the reason, then visit every screen
+// (try the sync, shred a card, print cards) and save a screenshot of each into screenshotDir.
+TestCase {
+    id: testCase
+    name: "KioskEndToEnd"
+    when: windowShown
+    visible: true
+    width: 1920
+    height: 1080
+
+    Component { id: shellComponent; KioskShell { width: 1280; height: 800; station: DemoStation {} } }
+
+    property int shots: 0
+    function shoot(shell, name) {
+        waitForRendering(shell)
+        wait(150) // let thumbnails decoded on worker threads arrive
+        const image = grabImage(shell)
+        if (screenshotDir.length > 0) {
+            shots += 1
+            image.save(screenshotDir + "/" + (shots < 10 ? "0" : "") + shots + "-" + name + ".png")
+        }
+        verify(image.width === shell.width, "grabbed " + name)
+    }
+    function typeText(text) {
+        for (let i = 0; i < text.length; ++i)
+            keyClick(text[i])
+    }
+    function go(shell, screen) {
+        waitForRendering(shell) // the layout settles (the welcome panel goes) before the click
+        mouseClick(findChild(shell, "nav_" + screen))
+        compare(shell.current, screen)
+    }
+
+    function test_kiosk() {
+        const shell = createTemporaryObject(shellComponent, testCase)
+        const s = shell.station
+        shoot(shell, "sign-in")
+
+        // Sign in with the keyboard, as at a station without a mouse.
+        mouseClick(findChild(shell, "loginField"))
+        typeText("admin")
+        keyClick(Qt.Key_Return)
+        typeText("Admin1234")
+        keyClick(Qt.Key_Return)
+        tryCompare(s.session, "signedIn", true, 10000)
+        verify(findChild(shell, "welcomePanel").visible, "last sign-ins are shown")
+
+        // Scan the demo batch: pages stream in from the worker.
+        mouseClick(findChild(shell, "scanButton"))
+        tryVerify(() => !s.scan.running && s.scan.processed === 12, 30000, "the batch is read")
+        compare(s.scan.checkCount, 2)
+        shoot(shell, "scan")
+
+        // Open the page flagged "check this" (a faint mark) by tapping its tile.
+        const grid = findChild(shell, "pageGrid")
+        grid.positionViewAtIndex(3, GridView.Contain)
+        waitForRendering(shell)
+        const tile = findChild(grid, "pageTile_3")
+        compare(tile.verdict, "check")
+        mouseClick(tile)
+        compare(shell.current, "card")
+        compare(s.card.serial, s.scan.pages.get(3).serial)
+        shoot(shell, "card-flagged")
+
+        // Tap the framed field on the card, choose "nb", give the reason, save.
+        mouseClick(findChild(shell, "field_row.04.attendance"))
+        const panel = findChild(shell, "correctionPanel")
+        tryVerify(() => panel.visible)
+        waitForRendering(shell)
+        mouseClick(findChild(panel, "option_nb"))
+        mouseClick(findChild(panel, "reasonField"))
+        typeText("teacher confirmed the pupil was absent")
+        shoot(shell, "card-correcting")
+        mouseClick(findChild(panel, "saveCorrection"))
+        compare(s.card.status, "accepted")
+        compare(s.scan.checkCount, 1)
+        shoot(shell, "card-corrected")
+
+        go(shell, "review")
+        compare(s.review.items.count, 2)
+        shoot(shell, "review")
+
+        go(shell, "sync")
+        shoot(shell, "sync-offline")
+        mouseClick(findChild(shell, "tryNowButton"))
+        tryCompare(s.sync, "busy", false, 10000)
+        verify(s.sync.online)
+        compare(s.sync.waiting, 0)
+        shoot(shell, "sync-online")
+
+        go(shell, "paper")
+        mouseClick(findChild(shell, "shredCodeField"))
+        typeText(s.scan.pages.get(5).serial)
+        keyClick(Qt.Key_Return)
+        verify(!s.paper.lastAccepted, "a card in review is refused")
+        typeText(s.scan.pages.get(0).serial)
+        keyClick(Qt.Key_Return)
+        verify(s.paper.lastAccepted, s.paper.message)
+        shoot(shell, "paper")
+
+        go(shell, "cards")
+        mouseClick(findChild(shell, "printButton"))
+        verify(s.office.message.length > 0)
+        shoot(shell, "cards")
+
+        go(shell, "roster")
+        shoot(shell, "roster")
+        go(shell, "audit")
+        verify(findChild(shell, "auditList").count > 5)
+        shoot(shell, "audit")
+        go(shell, "settings")
+        shoot(shell, "settings")
+
+        // The same kiosk at 1920×1080, and in Polish (the default) and Russian.
+        go(shell, "scan")
+        shell.width = 1920
+        shell.height = 1080
+        shoot(shell, "scan-1920x1080")
+        shell.language.language = "pl"
+        shoot(shell, "scan-polish")
+        go(shell, "card")
+        shoot(shell, "card-polish")
+        shell.language.language = "ru"
+        go(shell, "scan")
+        shoot(shell, "scan-russian")
+        shell.language.language = "en"
+        shell.width = 1280
+        shell.height = 800
+
+        mouseClick(findChild(shell, "lockNowButton"))
+        verify(!s.session.signedIn)
+        shoot(shell, "locked")
+    }
+}
