@@ -113,18 +113,18 @@ std::string CorpusScore::report(const std::string& title) const {
                   "fields %ld: right and unflagged %ld (%.3f %%), SILENT ERRORS %ld, flagged %ld (%.3f %%)\n"
                   "recognition time per page %.2f ms (in memory, decode excluded)\n",
                   pages, cards, blanks, blanksRight, identified, 100.0 * identifiedShare(), cards - identified - misidentified,
-                  misidentified, fields, right, fields ? 100.0 * right / fields : 0.0, silentErrors, flagged,
-                  100.0 * flaggedShare(), pages ? recognitionMs / pages : 0.0);
+                  misidentified, fields, right, fields ? 100.0 * static_cast<double>(right) / static_cast<double>(fields) : 0.0, silentErrors, flagged,
+                  100.0 * flaggedShare(), pages ? recognitionMs / static_cast<double>(pages) : 0.0);
     s += buf;
     const double n = static_cast<double>(std::max(1L, pages));
     std::snprintf(buf, sizeof buf, "  steps ms/page: prepare %.2f marks %.2f transform %.2f identity %.2f bubbles %.2f decide %.2f\n",
                   stepMs.prepare / n, stepMs.marks / n, stepMs.transform / n, stepMs.identity / n, stepMs.bubbles / n,
                   stepMs.decide / n);
     s += buf;
-    for (const auto& [reason, n] : flaggedByReason)
-        s += "  flagged " + reason + ": " + std::to_string(n) + "\n";
-    for (const auto& [status, n] : unidentifiedByStatus)
-        s += "  not identified " + status + ": " + std::to_string(n) + "\n";
+    for (const auto& [reason, count] : flaggedByReason)
+        s += "  flagged " + reason + ": " + std::to_string(count) + "\n";
+    for (const auto& [status, count] : unidentifiedByStatus)
+        s += "  not identified " + status + ": " + std::to_string(count) + "\n";
     return s;
 }
 

@@ -28,8 +28,8 @@ struct CorpusScore {
 
     void add(const CorpusPage& page, const scanner::PageRecognition& result);
     std::string fillStatistics() const;
-    double flaggedShare() const { return fields ? static_cast<double>(flagged) / fields : 0; }
-    double identifiedShare() const { return cards ? static_cast<double>(identified) / cards : 0; }
+    double flaggedShare() const { return fields ? static_cast<double>(flagged) / static_cast<double>(fields) : 0; }
+    double identifiedShare() const { return cards ? static_cast<double>(identified) / static_cast<double>(cards) : 0; }
     std::string report(const std::string& title) const;
 };
 

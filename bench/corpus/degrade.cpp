@@ -45,7 +45,7 @@ Degraded degradeScanner(const cv::Mat& card, double pxPerMm, bool oneBit, std::m
     // The scan area is a little larger than A4 (8 mm each side, as flatbeds and most feeders
     // scan), so a skewed card keeps its corners on the page.
     const int margin = static_cast<int>(std::lround(8 * pxPerMm));
-    cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(card.cols / 2.0f, card.rows / 2.0f), angle, scale);
+    cv::Mat m = cv::getRotationMatrix2D(cv::Point2f(static_cast<float>(card.cols) / 2.0f, static_cast<float>(card.rows) / 2.0f), angle, scale);
     m.at<double>(0, 2) += dx + margin;
     m.at<double>(1, 2) += dy + margin;
     const cv::Size area(card.cols + 2 * margin, card.rows + 2 * margin);

@@ -66,12 +66,13 @@ TEST_P(RecognitionFixture, HasItsStatusAndReason) {
         EXPECT_TRUE(f->flagged);
         EXPECT_EQ(r.issues.front().field, e.field);
     }
-    if (!std::string(e.value).empty())
+    if (!std::string(e.value).empty()) {
         EXPECT_EQ(f->values, std::vector<std::string>{e.value});
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(TestsData, RecognitionFixture, ::testing::ValuesIn(kFixtures),
-                         [](const auto& info) { return std::string(info.param.file); });
+                         [](const auto& paramInfo) { return std::string(paramInfo.param.file); });
 
 } // namespace
 } // namespace scanstation::testing

@@ -124,8 +124,8 @@ TEST_P(CardGeometry, AShiftedDescriptionIsDetected) {
 
 INSTANTIATE_TEST_SUITE_P(ShippedTemplates, CardGeometry,
                          ::testing::Values("attendance-a4-v1", "grade-a4-v1", "outage-a4-v1"),
-                         [](const auto& info) {
-                             std::string name = info.param;
+                         [](const auto& paramInfo) {
+                             std::string name = paramInfo.param;
                              for (auto& c : name)
                                  if (c == '-')
                                      c = '_';
