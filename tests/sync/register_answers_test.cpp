@@ -18,7 +18,9 @@ protected:
 };
 
 TEST_F(RegisterAnswers, AcceptedRecordsAcknowledgeTheCardOnlyAfterTheAnswer) {
-    const auto serials = acceptCards(*store, 2, CardPlan{true});
+    CardPlan withGrades;
+    withGrades.grades = true;
+    const auto serials = acceptCards(*store, 2, withGrades);
     core::Outbox outbox(*store);
     const int queued = outbox.status().waiting;
     ASSERT_GT(queued, 0);
