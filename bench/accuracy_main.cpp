@@ -69,6 +69,10 @@ int main(int argc, char** argv) {
                 cv::imwrite(name + "-preview.png", preview);
             }
             score.add(page, result);
+            if ((i + 1) % 500 == 0) // running totals: a long run on a shared machine shows where it is
+                std::cerr << bench::toString(kind) << " " << i + 1 << "/" << n << ": identified " << score.identified
+                          << "/" << score.cards << ", fields " << score.fields << ", silent errors "
+                          << score.silentErrors << ", flagged " << score.flagged << std::endl;
         }
         std::cout << score.report(std::string(bench::toString(kind)) + " class, seed " + std::to_string(options.seed));
         if (verbose) {

@@ -1,11 +1,17 @@
 // bench_speed: pages per second on one core.
-//  1. recognition alone on 200-dpi pages already in memory (as a scanner driver delivers them);
-//  2. decode + recognition of 200-dpi JPEG files (quality 85) and 300-dpi PNG files, using the
-//     acquisition's own reader (scanner::readPages), as `scanstation recognize` does;
-//  3. peak memory (VmHWM) after a run of N pages (it includes the generated pages held for
-//     the run: 40 at 200 dpi and 20 at 300 dpi).
-// Times are CPU time of this single-threaded process.
-// Usage: bench_speed [--pages N] [--dir DIR]   (DIR keeps the encoded files; default /tmp)
+//  1. recognition alone on 200-dpi pages already in memory (as a scanner driver delivers them),
+//     with the split by step;
+//  2. decode alone and decode + recognition of 200-dpi JPEG files (quality 85) and 300-dpi PNG
+//     files, using the acquisition's own reader (scanner::readPages), as `scanstation
+//     recognize` does;
+//  3. peak memory: a separate process (`--memory-run N`) streams N pages from files through
+//     readPages + recognize, one page in memory at a time, and prints VmHWM after 10 %, 50 %
+//     and 100 % of them, so a leak or a per-page growth shows.
+// Times are CPU time of this one thread (CLOCK_THREAD_CPUTIME_ID): on a shared machine wall
+// time measures the other users as much as us.
+// Usage: bench_speed [--pages N] [--memory-pages N] [--dir DIR]   (DIR keeps the encoded files)
+//        bench_speed --memory-run N [--dir DIR]
+//        bench_speed --pages N --in-memory-only 1   (for a profiler)
 #include "corpus_card.hpp"
 #include "corpus_scoring.hpp"
 #include "scanstation/scanner/identity_verifier.hpp"
@@ -14,28 +20,27 @@
 
 #include <opencv2/imgcodecs.hpp>
 
-#include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 
 using namespace scanstation;
-using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<bench::CorpusPage> makePages(const std::vector<core::CardTemplate>& templates, double dpi, int n) {
+constexpr int kDistinct = 40; // pages are cycled: generating them is not what we time
+
+bench::CorpusGenerator makeGenerator(const std::vector<core::CardTemplate>& templates, double dpi) {
     bench::CorpusOptions options;
     options.seed = 99;
     options.scannerDpis = {dpi};
     options.blankShare = 0;
     options.allowOneBit = false;
-    bench::CorpusGenerator generator(templates, bench::corpusKey(), bench::kCorpusSchool, options);
-    std::vector<bench::CorpusPage> pages;
-    for (int i = 0; i < n; ++i)
-        pages.push_back(generator.next());
-    return pages;
+    return bench::CorpusGenerator(templates, bench::corpusKey(), bench::kCorpusSchool, options);
 }
 
 long peakKb() {
@@ -47,62 +52,147 @@ long peakKb() {
     return -1;
 }
 
-// CPU seconds of this process since `t` (std::clock): on a shared machine wall time measures
-// the other users as much as us.
-double secondsSince(std::clock_t t) { return static_cast<double>(std::clock() - t) / CLOCKS_PER_SEC; }
+double threadCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+scanner::Recognizer makeRecognizer(const std::vector<core::CardTemplate>& templates) {
+    return scanner::Recognizer({templates, scanner::stationIdentityVerifier(bench::corpusKey(), bench::kCorpusSchool), {}});
+}
+
+// Writes the distinct pages (the memory run reuses those the main run wrote).
+std::vector<fs::path> encodedPages(const std::vector<core::CardTemplate>& templates, const fs::path& dir, double dpi,
+                                   const std::string& ext, bool reuse = false) {
+    std::vector<fs::path> files;
+    auto generator = makeGenerator(templates, dpi);
+    for (int i = 0; i < kDistinct; ++i) {
+        files.push_back(dir / ("page" + std::to_string(static_cast<int>(dpi)) + "-" + std::to_string(i) + ext));
+        if (reuse && fs::exists(files.back()))
+            continue;
+        const auto page = generator.next();
+        cv::imwrite(files.back().string(), page.image, {cv::IMWRITE_JPEG_QUALITY, 85});
+    }
+    return files;
+}
+
+void printSplit(const scanner::StepTimings& sum, int n) {
+    std::cout << std::fixed << std::setprecision(2) << "  split (ms/page): prepare " << sum.prepare / n << ", marks "
+              << sum.marks / n << ", transform " << sum.transform / n << ", identity " << sum.identity / n
+              << ", bubbles " << sum.bubbles / n << ", decide " << sum.decide / n << "\n";
+}
+
+void addTimings(scanner::StepTimings& sum, const scanner::StepTimings& t) {
+    sum.prepare += t.prepare;
+    sum.marks += t.marks;
+    sum.transform += t.transform;
+    sum.identity += t.identity;
+    sum.bubbles += t.bubbles;
+    sum.decide += t.decide;
+}
+
+void inMemory(const std::vector<core::CardTemplate>& templates, const scanner::Recognizer& recognizer, int n) {
+    auto generator = makeGenerator(templates, 200);
+    std::vector<bench::CorpusPage> pages;
+    for (int i = 0; i < std::min(n, kDistinct); ++i)
+        pages.push_back(generator.next());
+    scanner::StepTimings sum;
+    long read = 0;
+    const double t = threadCpuSeconds();
+    for (int i = 0; i < n; ++i) {
+        const auto& p = pages[static_cast<std::size_t>(i) % pages.size()];
+        const auto r = recognizer.recognize(bench::viewOf(p.image, p.dpi));
+        read += r.card && r.card->signatureValid;
+        addTimings(sum, r.timing);
+    }
+    const double s = threadCpuSeconds() - t;
+    std::cout << "recognition alone, 200 dpi in memory: " << n / s << " pages/s, " << 1000 * s / n << " ms/page ("
+              << read << "/" << n << " identified)\n";
+    printSplit(sum, n);
+}
+
+void fromFiles(const scanner::Recognizer& recognizer, const std::vector<fs::path>& files, int n, const char* what) {
+    double t = threadCpuSeconds();
+    long decoded = 0;
+    for (int i = 0; i < n; ++i)
+        decoded += static_cast<long>(scanner::readPages(files[static_cast<std::size_t>(i) % files.size()]).size());
+    const double decode = threadCpuSeconds() - t;
+    scanner::StepTimings sum;
+    long identified = 0;
+    t = threadCpuSeconds();
+    for (int i = 0; i < n; ++i)
+        for (const auto& page : scanner::readPages(files[static_cast<std::size_t>(i) % files.size()])) {
+            const auto r = recognizer.recognize(page.image.view());
+            identified += r.card && r.card->signatureValid;
+            addTimings(sum, r.timing);
+        }
+    const double s = threadCpuSeconds() - t;
+    std::cout << "decode + recognition, " << what << ": " << n / s << " pages/s, " << 1000 * s / n
+              << " ms/page (decode alone " << 1000 * decode / n << " ms/page; " << identified << "/" << n
+              << " identified)\n";
+    printSplit(sum, n);
+    if (decoded != n)
+        std::cout << "  (" << decoded << " pages decoded from " << n << " files)\n";
+}
+
+// The streaming run, in its own process so that its VmHWM is its own.
+int memoryRun(const std::vector<core::CardTemplate>& templates, const fs::path& dir, int n) {
+    const auto jpegs = encodedPages(templates, dir, 200, ".jpg", true);
+    const auto pngs = encodedPages(templates, dir, 300, ".png", true);
+    const long before = peakKb();
+    const auto recognizer = makeRecognizer(templates);
+    long identified = 0;
+    for (int i = 0; i < n; ++i) {
+        // Alternate the two kinds so both decoders and both resolutions are in the run.
+        const auto& files = i % 2 ? pngs : jpegs;
+        for (const auto& page : scanner::readPages(files[static_cast<std::size_t>(i / 2) % files.size()])) {
+            const auto r = recognizer.recognize(page.image.view());
+            identified += r.card && r.card->signatureValid;
+        }
+        if (i + 1 == n / 10 || i + 1 == n / 2 || i + 1 == n)
+            std::cout << "  VmHWM after " << i + 1 << " pages: " << peakKb() / 1024 << " MB\n";
+    }
+    std::cout << "peak memory over " << n << " pages (200-dpi JPEG and 300-dpi PNG alternating, streamed): "
+              << peakKb() / 1024 << " MB (" << before / 1024 << " MB before the recognizer; " << identified << "/"
+              << n << " identified)\n";
+    return 0;
+}
 
 } // namespace
 
 int main(int argc, char** argv) {
-    int n = 200;
-    std::filesystem::path dir = "/tmp/scanstation-bench-speed";
+    int n = 200, memoryPages = 1000, memoryRunPages = 0;
+    bool inMemoryOnly = false; // for profiling the recognition alone
+    fs::path dir = "/tmp/scanstation-bench-speed-2";
     for (int i = 1; i + 1 < argc; i += 2) {
-        if (std::string(argv[i]) == "--pages")
+        const std::string arg = argv[i];
+        if (arg == "--pages")
             n = std::stoi(argv[i + 1]);
-        else if (std::string(argv[i]) == "--dir")
+        else if (arg == "--memory-pages")
+            memoryPages = std::stoi(argv[i + 1]);
+        else if (arg == "--memory-run")
+            memoryRunPages = std::stoi(argv[i + 1]);
+        else if (arg == "--in-memory-only")
+            inMemoryOnly = std::string(argv[i + 1]) == "1";
+        else if (arg == "--dir")
             dir = argv[i + 1];
     }
+    fs::create_directories(dir);
     const auto templates = templates::loadTemplateDir(templates::shippedTemplateDir());
-    const scanner::Recognizer recognizer(
-        {templates, scanner::stationIdentityVerifier(bench::corpusKey(), bench::kCorpusSchool), {}});
-    std::filesystem::create_directories(dir);
-    const int distinct = std::min(n, 40); // pages are cycled: generating them is not what we time
+    if (memoryRunPages > 0)
+        return memoryRun(templates, dir, memoryRunPages);
 
-    const auto pages200 = makePages(templates, 200, distinct);
-    auto t = std::clock();
-    long read = 0;
-    for (int i = 0; i < n; ++i) {
-        const auto& p = pages200[i % distinct];
-        read += recognizer.recognize(bench::viewOf(p.image, p.dpi)).status == scanner::PageStatus::Read;
+    const auto recognizer = makeRecognizer(templates);
+    inMemory(templates, recognizer, n);
+    if (inMemoryOnly)
+        return 0;
+    fromFiles(recognizer, encodedPages(templates, dir, 200, ".jpg"), n, "200 dpi JPEG q85");
+    fromFiles(recognizer, encodedPages(templates, dir, 300, ".png"), n, "300 dpi PNG");
+    if (memoryPages > 0) {
+        const std::string command = "'" + fs::read_symlink("/proc/self/exe").string() + "' --memory-run " +
+                                    std::to_string(memoryPages) + " --dir '" + dir.string() + "'";
+        return std::system(command.c_str()) == 0 ? 0 : 1;
     }
-    double s = secondsSince(t);
-    std::cout << "recognition alone, 200 dpi in memory: " << n / s << " pages/s, " << 1000 * s / n
-              << " ms/page (" << read << " read)\n";
-
-    std::vector<std::filesystem::path> jpegs;
-    for (int i = 0; i < distinct; ++i) {
-        jpegs.push_back(dir / ("page200-" + std::to_string(i) + ".jpg"));
-        cv::imwrite(jpegs.back().string(), pages200[i].image, {cv::IMWRITE_JPEG_QUALITY, 85});
-    }
-    t = std::clock();
-    for (int i = 0; i < n; ++i)
-        for (const auto& page : scanner::readPages(jpegs[i % distinct]))
-            recognizer.recognize(page.image.view());
-    s = secondsSince(t);
-    std::cout << "decode + recognition, 200 dpi JPEG q85: " << n / s << " pages/s, " << 1000 * s / n << " ms/page\n";
-
-    const auto pages300 = makePages(templates, 300, std::min(distinct, 20));
-    std::vector<std::filesystem::path> pngs;
-    for (std::size_t i = 0; i < pages300.size(); ++i) {
-        pngs.push_back(dir / ("page300-" + std::to_string(i) + ".png"));
-        cv::imwrite(pngs.back().string(), pages300[i].image);
-    }
-    t = std::clock();
-    for (int i = 0; i < n; ++i)
-        for (const auto& page : scanner::readPages(pngs[i % pngs.size()]))
-            recognizer.recognize(page.image.view());
-    s = secondsSince(t);
-    std::cout << "decode + recognition, 300 dpi PNG: " << n / s << " pages/s, " << 1000 * s / n << " ms/page\n";
-    std::cout << "peak memory (VmHWM) after " << 3 * n << " pages: " << peakKb() / 1024 << " MB\n";
     return 0;
 }

@@ -266,6 +266,37 @@
     </message>
 </context>
 <context>
+    <name>OutageAssignDialog</name>
+    <message>
+        <source>Assign outage card %1 to a lesson</source>
+        <translation>Przypisz kartę awaryjną %1 do lekcji</translation>
+    </message>
+    <message>
+        <source>outage card assigned to the lesson written on it</source>
+        <translation>karta awaryjna przypisana do lekcji wpisanej na karcie</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasa</translation>
+    </message>
+    <message>
+        <source>Day (YYYY-MM-DD)</source>
+        <translation>Dzień (RRRR-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Lesson number</source>
+        <translation>Numer lekcji</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Przypisz</translation>
+    </message>
+</context>
+<context>
     <name>PageTile</name>
     <message>
         <source>no card</source>
@@ -293,6 +324,45 @@
     <message>
         <source>may be shredded</source>
         <translation>można zniszczyć</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>Drukuj etykietę</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChangePanel</name>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Wpisane nowe hasła się różnią.</translation>
+    </message>
+    <message>
+        <source>At least 8 characters with upper case, lower case and digits; not the old password.</source>
+        <translation>Co najmniej 8 znaków: wielkie i małe litery oraz cyfry; inne niż dotychczasowe hasło.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nowe hasło</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Powtórz nowe hasło</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Sprawdzanie…</translation>
+    </message>
+    <message>
+        <source>Change password and sign in</source>
+        <translation>Zmień hasło i zaloguj</translation>
+    </message>
+    <message>
+        <source>Choose a new password first (%1).</source>
+        <translation>Najpierw ustaw nowe hasło (%1).</translation>
     </message>
 </context>
 <context>
@@ -345,6 +415,10 @@
         <source>Nothing waits for review.</source>
         <translation>Nic nie czeka na sprawdzenie.</translation>
     </message>
+    <message>
+        <source>Assign lesson</source>
+        <translation>Przypisz lekcję</translation>
+    </message>
 </context>
 <context>
     <name>RosterPage</name>
@@ -390,6 +464,22 @@
     <message>
         <source>No pages yet.</source>
         <translation>Brak stron.</translation>
+    </message>
+    <message>
+        <source>Feeder scanner</source>
+        <translation>Skaner z podajnikiem</translation>
+    </message>
+    <message>
+        <source>Hot folder</source>
+        <translation>Folder skanów</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
     </message>
 </context>
 <context>
@@ -464,12 +554,12 @@
         <translation>Zaloguj</translation>
     </message>
     <message>
-        <source>Demo accounts: anna.nowak / Demo1234 (teacher), admin / Admin1234 (administrator), sekretariat / Sekret1234 (secretariat), inspektor / Inspekt1234 (inspector)</source>
-        <translation>Konta demonstracyjne: anna.nowak / Demo1234 (nauczyciel), admin / Admin1234 (administrator), sekretariat / Sekret1234 (sekretariat), inspektor / Inspekt1234 (kontrola)</translation>
-    </message>
-    <message>
         <source>Your actions on this station are recorded in the audit log.</source>
         <translation>Twoje działania na tej stacji są zapisywane w dzienniku zdarzeń.</translation>
+    </message>
+    <message>
+        <source>Demo accounts: admin / Admin1234 (administrator), dyrektor / Dyrektor1234 (director), jkaczmarek / Kaczmarek1234 (class teacher), rjakubowski / Jakubowski1234 (teacher), sekretariat / Sekret1234 (secretariat), wizytator / Wizytator1234 (inspector); abaran / Baran1234 is a one-time password</source>
+        <translation>Konta demonstracyjne: admin / Admin1234 (administrator), dyrektor / Dyrektor1234 (dyrektor), jkaczmarek / Kaczmarek1234 (wychowawca), rjakubowski / Jakubowski1234 (nauczyciel), sekretariat / Sekret1234 (sekretariat), wizytator / Wizytator1234 (kontrola); abaran / Baran1234 to hasło jednorazowe</translation>
     </message>
 </context>
 <context>
@@ -485,6 +575,10 @@
     <message numerus="yes">
         <source>%n waiting</source>
         <translation><numerusform>%n czeka</numerusform><numerusform>%n czekają</numerusform><numerusform>%n czeka</numerusform></translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Jeszcze nie wysłano</translation>
     </message>
 </context>
 <context>

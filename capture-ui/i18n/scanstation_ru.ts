@@ -266,6 +266,37 @@
     </message>
 </context>
 <context>
+    <name>OutageAssignDialog</name>
+    <message>
+        <source>Assign outage card %1 to a lesson</source>
+        <translation>Назначить аварийную карточку %1 уроку</translation>
+    </message>
+    <message>
+        <source>outage card assigned to the lesson written on it</source>
+        <translation>аварийная карточка назначена уроку, указанному на ней</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Класс</translation>
+    </message>
+    <message>
+        <source>Day (YYYY-MM-DD)</source>
+        <translation>День (ГГГГ-ММ-ДД)</translation>
+    </message>
+    <message>
+        <source>Lesson number</source>
+        <translation>Номер урока</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Назначить</translation>
+    </message>
+</context>
+<context>
     <name>PageTile</name>
     <message>
         <source>no card</source>
@@ -293,6 +324,45 @@
     <message>
         <source>may be shredded</source>
         <translation>можно уничтожить</translation>
+    </message>
+    <message>
+        <source>Print label</source>
+        <translation>Печать этикетки</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChangePanel</name>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Введённые новые пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>At least 8 characters with upper case, lower case and digits; not the old password.</source>
+        <translation>Не менее 8 символов: заглавные и строчные буквы и цифры; не совпадает со старым паролем.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Новый пароль ещё раз</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>Change password and sign in</source>
+        <translation>Сменить пароль и войти</translation>
+    </message>
+    <message>
+        <source>Choose a new password first (%1).</source>
+        <translation>Сначала задайте новый пароль (%1).</translation>
     </message>
 </context>
 <context>
@@ -345,6 +415,10 @@
         <source>Nothing waits for review.</source>
         <translation>Нет ничего на проверку.</translation>
     </message>
+    <message>
+        <source>Assign lesson</source>
+        <translation>Назначить урок</translation>
+    </message>
 </context>
 <context>
     <name>RosterPage</name>
@@ -390,6 +464,22 @@
     <message>
         <source>No pages yet.</source>
         <translation>Страниц пока нет.</translation>
+    </message>
+    <message>
+        <source>Feeder scanner</source>
+        <translation>Сканер с автоподатчиком</translation>
+    </message>
+    <message>
+        <source>Hot folder</source>
+        <translation>Папка сканов</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Камера</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
     </message>
 </context>
 <context>
@@ -464,12 +554,12 @@
         <translation>Войти</translation>
     </message>
     <message>
-        <source>Demo accounts: anna.nowak / Demo1234 (teacher), admin / Admin1234 (administrator), sekretariat / Sekret1234 (secretariat), inspektor / Inspekt1234 (inspector)</source>
-        <translation>Демо-учётные записи: anna.nowak / Demo1234 (учитель), admin / Admin1234 (администратор), sekretariat / Sekret1234 (секретариат), inspektor / Inspekt1234 (проверяющий)</translation>
-    </message>
-    <message>
         <source>Your actions on this station are recorded in the audit log.</source>
         <translation>Ваши действия на этой станции записываются в журнал действий.</translation>
+    </message>
+    <message>
+        <source>Demo accounts: admin / Admin1234 (administrator), dyrektor / Dyrektor1234 (director), jkaczmarek / Kaczmarek1234 (class teacher), rjakubowski / Jakubowski1234 (teacher), sekretariat / Sekret1234 (secretariat), wizytator / Wizytator1234 (inspector); abaran / Baran1234 is a one-time password</source>
+        <translation>Демо-учётные записи: admin / Admin1234 (администратор), dyrektor / Dyrektor1234 (директор), jkaczmarek / Kaczmarek1234 (классный руководитель), rjakubowski / Jakubowski1234 (учитель), sekretariat / Sekret1234 (секретариат), wizytator / Wizytator1234 (проверяющий); abaran / Baran1234 — одноразовый пароль</translation>
     </message>
 </context>
 <context>
@@ -485,6 +575,10 @@
     <message numerus="yes">
         <source>%n waiting</source>
         <translation><numerusform>%n ждёт</numerusform><numerusform>%n ждут</numerusform><numerusform>%n ждут</numerusform></translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Ещё не отправлено</translation>
     </message>
 </context>
 <context>

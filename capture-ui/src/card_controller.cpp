@@ -2,6 +2,7 @@
 
 #include "qt_convert.hpp"
 #include "scanstation/ui/station_backend.hpp"
+#include "scanstation/ui/station_images.hpp"
 
 namespace scanstation::ui {
 
@@ -49,7 +50,7 @@ bool CardController::open(const QString& serial) {
         return false;
     }
     m_serial = qs(card.serial);
-    m_imageUrl = QUrl::fromLocalFile(qs(card.imagePath));
+    m_imageUrl = pageImageUrl(m_backend, card.pageId);
     m_pageWidthMm = card.pageWidthMm;
     m_pageHeightMm = card.pageHeightMm;
     m_className = qs(card.className);

@@ -45,6 +45,17 @@ bool PaperController::confirmShredded(const QString& code) {
     return m_lastAccepted;
 }
 
+QString PaperController::printLabel(const QString& day) {
+    try {
+        const auto path = qs(m_backend.printCustodyLabel(day.toStdString()));
+        setMessage(path, true);
+        return path;
+    } catch (const std::exception& e) {
+        setMessage(QString::fromStdString(e.what()), false);
+        return {};
+    }
+}
+
 QString PaperController::writeProtocol(const QString& day) {
     try {
         const auto path = qs(m_backend.writeShreddingProtocol(day.toStdString()));

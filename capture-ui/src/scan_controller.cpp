@@ -3,6 +3,7 @@
 #include "off_thread.hpp"
 #include "qt_convert.hpp"
 #include "scanstation/ui/station_backend.hpp"
+#include "scanstation/ui/station_images.hpp"
 
 #include <QUrl>
 
@@ -52,48 +53,39 @@ void ScanController::start() {
     setLastError({});
     setRunning(true);
     emit progressChanged();
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    // One job walks the batch in order so pages arrive in feeder order; each finished page is
-    // posted back at once, so the screen fills while the rest is still being read.
+    // One job runs the batch in feeder order; each page is posted back as soon as it is
+    // stored, so the screen fills while the rest is still being read.
     runOffUiThread(
         &m_pool, this,
-        [this, &backend = m_backend, source = m_source.toStdString(), cancel = m_cancel] {
-            const auto ids = backend.pagesIn(source);
-            QMetaObject::invokeMethod(this, [this, n = static_cast<int>(ids.size())] {
-                m_total = n;
-                emit progressChanged();
-            }, Qt::QueuedConnection);
-            for (const auto& id : ids) {
-                if (*cancel)
-                    break;
-                auto outcome = backend.ingest(source, id);
-                QMetaObject::invokeMethod(this, [this, outcome] { addPage(outcome); },
-                                          Qt::QueuedConnection);
-            }
-            return true;
+        [this, &backend = m_backend, source = m_source.toStdString()] {
+            return backend.scan(source, [this](const PageOutcome& outcome) {
+                QMetaObject::invokeMethod(this, [this, outcome] { addPage(outcome); }, Qt::QueuedConnection);
+            });
         },
-        [this](const std::optional<bool>&, const QString& error) {
+        [this](const std::optional<std::string>& end, const QString& error) {
             setLastError(error);
+            m_batchEnd = end ? qs(*end) : QString();
             setRunning(false);
             emit batchFinished();
         });
 }
 
 void ScanController::stop() {
-    if (m_cancel)
-        *m_cancel = true;
+    if (m_running)
+        m_backend.cancelScan();
 }
 
 void ScanController::addPage(const PageOutcome& outcome) {
     const auto verdict = verdictName(outcome.verdict);
     m_pages.append({{QStringLiteral("pageId"), qs(outcome.pageId)},
-                    {QStringLiteral("imageUrl"), QUrl::fromLocalFile(qs(outcome.imagePath))},
+                    {QStringLiteral("imageUrl"), pageImageUrl(m_backend, outcome.pageId)},
                     {QStringLiteral("verdict"), verdict},
                     {QStringLiteral("serial"), qs(outcome.cardSerial)},
                     {QStringLiteral("className"), qs(outcome.className)},
                     {QStringLiteral("lesson"), qs(outcome.lesson)},
                     {QStringLiteral("issues"), toStringList(outcome.issues).join(QStringLiteral("; "))}});
     ++m_counts[static_cast<int>(outcome.verdict)];
+    m_total = processed(); // a feeder does not say how many sheets it holds
     emit progressChanged();
     if (outcome.verdict == Verdict::CheckThis || outcome.verdict == Verdict::Rejected)
         emit attention(verdict);

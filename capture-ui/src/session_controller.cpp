@@ -36,32 +36,76 @@ void SessionController::setIdleMinutes(int minutes) {
 }
 
 void SessionController::signIn(const QString& login, const QString& secret) {
+    run(login, secret, std::nullopt);
+}
+
+void SessionController::changePassword(const QString& newPassword, const QString& repeated) {
+    if (!m_mustChangePassword)
+        return;
+    if (newPassword != repeated) {
+        setMessage(tr("The two new passwords differ."));
+        return;
+    }
+    run(m_pendingLogin, m_pendingSecret, newPassword);
+}
+
+void SessionController::cancelPasswordChange() {
+    m_pendingLogin.clear();
+    m_pendingSecret.clear();
+    setMustChange(false, {});
+    setMessage({});
+}
+
+void SessionController::run(const QString& login, const QString& secret, const std::optional<QString>& newPassword) {
     if (m_busy)
         return;
     setBusy(true);
     setMessage({});
+    std::optional<std::string> fresh;
+    if (newPassword)
+        fresh = newPassword->toStdString();
     runOffUiThread(
         &m_pool, this,
-        [&backend = m_backend, login = login.toStdString(), secret = secret.toStdString()] {
-            return backend.signIn(login, secret);
+        [&backend = m_backend, login = login.toStdString(), secret = secret.toStdString(), fresh] {
+            return backend.signIn(login, secret, fresh);
         },
-        [this](const std::optional<SignInOutcome>& outcome, const QString& error) {
+        [this, login, secret](const std::optional<SignInOutcome>& outcome, const QString& error) {
             setBusy(false);
+            if (outcome && outcome->mustChangePassword) {
+                m_pendingLogin = login;
+                m_pendingSecret = secret;
+                setMustChange(true, qs(outcome->changeReason));
+                return;
+            }
             if (!outcome || !outcome->ok) {
                 setMessage(outcome ? qs(outcome->message) : error);
                 return;
             }
-            m_operatorName = qs(outcome->operatorName);
-            m_role = qs(outcome->role);
-            m_allowed = toStringList(outcome->allowedActions);
-            m_lastSuccess = toDateTime(outcome->lastSuccess);
-            m_lastFailure = toDateTime(outcome->lastFailure);
-            m_mustChangePassword = outcome->mustChangePassword;
-            m_signedIn = true;
-            QCoreApplication::instance()->installEventFilter(this);
-            m_idleTimer.start();
-            emit signedInChanged();
+            applySignIn(*outcome);
         });
+}
+
+void SessionController::applySignIn(const SignInOutcome& outcome) {
+    m_pendingLogin.clear();
+    m_pendingSecret.clear();
+    setMustChange(false, {});
+    m_operatorName = qs(outcome.operatorName);
+    m_role = qs(outcome.role);
+    m_allowed = toStringList(outcome.allowedActions);
+    m_lastSuccess = toDateTime(outcome.lastSuccess);
+    m_lastFailure = toDateTime(outcome.lastFailure);
+    m_signedIn = true;
+    QCoreApplication::instance()->installEventFilter(this);
+    m_idleTimer.start();
+    emit signedInChanged();
+}
+
+void SessionController::setMustChange(bool must, const QString& reason) {
+    if (must == m_mustChangePassword && reason == m_changeReason)
+        return;
+    m_mustChangePassword = must;
+    m_changeReason = reason;
+    emit mustChangePasswordChanged();
 }
 
 void SessionController::lockNow() {

@@ -11,10 +11,18 @@ SyncController::SyncController(StationBackend& backend, QThreadPool& pool, QObje
       m_outbox({QStringLiteral("recordId"), QStringLiteral("serial"), QStringLiteral("kind"),
                 QStringLiteral("queuedAt"), QStringLiteral("attempts")},
                QStringLiteral("recordId")) {
-    // The sync library keeps its own schedule; the screen only re-reads its status.
+    // The status on screen is re-read often; delivery runs in the background once a minute
+    // while anything waits (the sync library's worker backs off and resends within a run),
+    // and at once on "try now".
     m_poll.setInterval(std::chrono::seconds(15));
     connect(&m_poll, &QTimer::timeout, this, &SyncController::refresh);
     m_poll.start();
+    m_background.setInterval(std::chrono::seconds(60));
+    connect(&m_background, &QTimer::timeout, this, [this] {
+        if (m_waiting > 0)
+            tryNow();
+    });
+    m_background.start();
 }
 
 void SyncController::refresh() {

@@ -7,6 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 cli="${1:-$here/../../build/dev/cli/scanstation}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+export SCANSTATION_KEYS="$work/keys" # a throw-away card key, not the machine's
 ss() { "$cli" --data "$work/data" "$@" >/dev/null; }
 ss demo init
 ss cards print --class 2b --from 2026-11-23 --template attendance-a4-v1 --out "$work/attendance"

@@ -1,7 +1,9 @@
 #include "card_drawing.hpp"
 
+#include "code128.hpp"
 #include "font_faces.hpp"
 #include "qr_code.hpp"
+#include "scanstation/templates/fallback_code.hpp"
 
 #include <algorithm>
 #include <string>
@@ -119,6 +121,29 @@ void drawQr(const Painter& p, const core::RectMm& region, const std::string& pay
     cairo_fill(p.cr()); // one fill: adjacent modules have no seams between them
 }
 
+// Each chunk one column running down the strip (start at the top), the bars across it; the
+// columns share the strip's width with a 2 mm gap between them.
+void drawFallbackCode(const Painter& p, const core::CardTemplate& tpl, const std::string& payload) {
+    const auto chunks = fallbackCodeChunks(tpl, payload);
+    if (chunks.empty())
+        return;
+    const core::RectMm strip = fallbackCodeRegion(tpl);
+    const double pitch = strip.width / static_cast<double>(chunks.size());
+    p.ink(0);
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+        const double x = strip.x + static_cast<double>(c) * pitch + 1;
+        double y = strip.y + kFallbackQuietModules * kFallbackModuleMm;
+        bool bar = true;
+        for (const int w : code128Widths(chunks[c])) {
+            if (bar)
+                cairo_rectangle(p.cr(), x, y, pitch - 2, w * kFallbackModuleMm);
+            y += w * kFallbackModuleMm;
+            bar = !bar;
+        }
+    }
+    cairo_fill(p.cr());
+}
+
 void drawHeader(const Painter& p, const core::CardTemplate& tpl, const CardContent& card) {
     const auto& r = tpl.headerTextRegion;
     p.ink(0);
@@ -130,8 +155,10 @@ void drawHeader(const Painter& p, const core::CardTemplate& tpl, const CardConte
             break; // the region is full; the template decides how much header fits
         p.text(line, r.x, y, 7.5, false, r.width);
     }
-    if (!card.identityPayload.empty())
+    if (!card.identityPayload.empty()) {
         drawQr(p, tpl.identityCodeRegion, card.identityPayload);
+        drawFallbackCode(p, tpl, card.identityPayload);
+    }
     if (!card.serial.empty()) {
         const auto& q = tpl.identityCodeRegion;
         p.text("Nr karty " + card.serial, q.x + 1, q.y + q.height + 3, 7, false, q.width - 2);

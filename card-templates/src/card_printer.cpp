@@ -1,7 +1,6 @@
 #include "scanstation/templates/card_printer.hpp"
 
 #include "lesson_card_content.hpp"
-#include "scanstation/core/card_identity.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/store.hpp"
 #include "scanstation/templates/card_renderer.hpp"
@@ -87,15 +86,11 @@ PrintJob CardPrinter::printLessons(const std::string& actor, const core::CardTem
     std::vector<PendingCard> pending;
     for (const auto& slot : slots) {
         auto data = detail::lessonCardData(roster, tpl, slot);
-        PendingCard p{registry.issue(actor, {tpl.id, tpl.version, slot.id, ""}), std::move(data.content),
-                      static_cast<int>(data.pupils.size())};
-        core::CardIdentity id{p.card.serial, tpl.id, tpl.version, school,
-                              core::LessonIdentity{slot.classOrGroupCode, slot.date, slot.lessonNumber, slot.subjectCode,
-                                                   slot.teacherId},
-                              p.card.rosterVersion};
-        p.content.identityPayload = core::encodeIdentityPayload(id, m_key);
-        p.content.serial = p.card.serial;
-        p.content.headerLines.back() += " · lista v" + std::to_string(p.card.rosterVersion);
+        // The printed rows are stored with the card (issue #3): validation maps each row to
+        // the pupil printed on it, whatever the roster says when the card comes back.
+        PendingCard p{registry.issue(actor, {tpl.id, tpl.version, slot.id, ""}, detail::cardRowsOf(data)),
+                      std::move(data.content), static_cast<int>(data.pupils.size())};
+        detail::signLessonContent(p.content, p.card, tpl, school, slot, m_key);
         pending.push_back(std::move(p));
     }
     PrintJob job = writeCards(tpl, pending, options);
@@ -116,12 +111,7 @@ PrintJob CardPrinter::printOutage(const std::string& actor, const core::CardTemp
     std::vector<PendingCard> pending;
     for (int i = 0; i < count; ++i) {
         PendingCard p{registry.issue(actor, {tpl.id, tpl.version, std::nullopt, "outage card"}), {}, 0};
-        core::CardIdentity id{p.card.serial, tpl.id, tpl.version, school, std::nullopt, p.card.rosterVersion};
-        p.content.identityPayload = core::encodeIdentityPayload(id, m_key);
-        p.content.serial = p.card.serial;
-        p.content.headerLines = {"Zaznacz kody klasy, daty, lekcji, przedmiotu i nauczyciela · lista v" +
-                                 std::to_string(p.card.rosterVersion)};
-        p.content.rows = registerNumberRows(tpl);
+        p.content = detail::outageContent(p.card, tpl, school, m_key);
         pending.push_back(std::move(p));
     }
     PrintJob job = writeCards(tpl, pending, options);

@@ -1,5 +1,6 @@
 #include "lesson_card_content.hpp"
 
+#include "scanstation/core/card_identity.hpp"
 #include "scanstation/core/error.hpp"
 
 #include <algorithm>
@@ -55,19 +56,56 @@ LessonCardData lessonCardData(const core::Roster& roster, const core::CardTempla
         throw Error(ErrorKind::Conflict, (slot.isGroup ? "group " : "class ") + slot.classOrGroupCode + " has " +
                                              std::to_string(data.pupils.size()) + " active pupils; template " + tpl.id +
                                              " has " + std::to_string(tpl.rowCount) + " rows");
-    auto& c = data.content;
+    data.content = lessonHeader(roster, tpl, slot);
+    for (std::size_t i = 0; i < data.pupils.size(); ++i)
+        data.content.rows.push_back(printedRow(roster, slot, static_cast<int>(i), data.pupils[i]));
+    return data;
+}
+
+CardContent lessonHeader(const core::Roster& roster, const core::CardTemplate& tpl, const core::LessonSlot& slot) {
+    CardContent c;
     c.title = tpl.title + " · " + slot.classOrGroupCode;
     c.headerLines.push_back(subjectName(roster, slot.subjectCode) + " · " + polishWeekday(slot.date.weekday()) + " " +
                             slot.date.toString() + " · lekcja " + std::to_string(slot.lessonNumber) + " · " +
                             teacherName(roster, slot.teacherId));
-    for (std::size_t i = 0; i < data.pupils.size(); ++i) {
-        const auto& p = data.pupils[i];
-        std::string name = p.familyName + " " + p.givenName;
-        if (slot.isGroup)
-            name += " (" + classCodeOf(roster, p.classId) + ")"; // register numbers repeat across classes
-        c.rows.push_back({static_cast<int>(i), std::to_string(p.registerNumber), name});
-    }
-    return data;
+    return c;
+}
+
+PrintedRow printedRow(const core::Roster& roster, const core::LessonSlot& slot, int row, const core::Pupil& p) {
+    std::string name = p.familyName + " " + p.givenName;
+    if (slot.isGroup)
+        name += " (" + classCodeOf(roster, p.classId) + ")"; // register numbers repeat across classes
+    return {row, std::to_string(p.registerNumber), name};
+}
+
+std::vector<core::CardRow> cardRowsOf(const LessonCardData& data) {
+    std::vector<core::CardRow> rows;
+    for (std::size_t i = 0; i < data.pupils.size(); ++i)
+        rows.push_back({static_cast<int>(i) + 1, data.pupils[i].sourcedId, data.pupils[i].registerNumber});
+    return rows;
+}
+
+void signLessonContent(CardContent& content, const core::Card& card, const core::CardTemplate& tpl,
+                       const std::string& school, const core::LessonSlot& slot, const core::StationKey& key) {
+    const core::CardIdentity id{card.serial, tpl.id, tpl.version, school,
+                                core::LessonIdentity{slot.classOrGroupCode, slot.date, slot.lessonNumber,
+                                                     slot.subjectCode, slot.teacherId},
+                                card.rosterVersion};
+    content.identityPayload = core::encodeIdentityPayload(id, key);
+    content.serial = card.serial;
+    content.headerLines.back() += " · lista v" + std::to_string(card.rosterVersion);
+}
+
+CardContent outageContent(const core::Card& card, const core::CardTemplate& tpl, const std::string& school,
+                          const core::StationKey& key) {
+    CardContent content;
+    const core::CardIdentity id{card.serial, tpl.id, tpl.version, school, std::nullopt, card.rosterVersion};
+    content.identityPayload = core::encodeIdentityPayload(id, key);
+    content.serial = card.serial;
+    content.headerLines = {"Zaznacz kody klasy, daty, lekcji, przedmiotu i nauczyciela · lista v" +
+                           std::to_string(card.rosterVersion)};
+    content.rows = registerNumberRows(tpl);
+    return content;
 }
 
 } // namespace scanstation::templates::detail

@@ -1,22 +1,33 @@
 #include "cli_context.hpp"
 
+#include "operator_session.hpp"
+
 #include <cstdlib>
+#include <iostream>
 
 namespace scanstation::cli {
 
 std::string CliContext::actor() const {
-    if (!operatorOption.empty())
-        return operatorOption;
-    if (const char* env = std::getenv("SCANSTATION_OPERATOR"); env && *env)
-        return env;
-    return "station";
+    return actingLogin(*this);
 }
 
-std::filesystem::path CliContext::dataDir() const {
+const core::StationConfig& CliContext::stationConfig() const {
+    if (!m_stationConfig)
+        m_stationConfig = core::loadStationConfig(configOption);
+    return *m_stationConfig;
+}
+
+core::SealedDataDir CliContext::dataDir() const {
+    return core::SealedDataDir(dataDirPath(), {}, [](const std::string& note) { std::cerr << "scanstation: " << note << "\n"; });
+}
+
+std::filesystem::path CliContext::dataDirPath() const {
     if (!dataDirOption.empty())
         return dataDirOption;
     if (const char* env = std::getenv("SCANSTATION_DATA"); env && *env)
         return env;
+    if (const auto& configured = stationConfig().station.dataDir)
+        return *configured;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
         return std::filesystem::path(xdg) / "scanstation";
     const char* home = std::getenv("HOME");

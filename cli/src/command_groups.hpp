@@ -15,6 +15,7 @@ void addAuditCommands(CLI::App& app, CliContext& ctx);     // commands_audit.cpp
 void addDemoCommands(CLI::App& app, CliContext& ctx);      // commands_demo.cpp
 void addOperatorCommands(CLI::App& app, CliContext& ctx);  // commands_operator.cpp
 void addArchiveCommands(CLI::App& app, CliContext& ctx);   // commands_archive.cpp (also `keys`)
+void addKeysCommands(CLI::App& app, CliContext& ctx);      // commands_keys.cpp (after addArchiveCommands)
 void addPrivacyCommands(CLI::App& app, CliContext& ctx);   // commands_privacy.cpp
 void addTemplateCommands(CLI::App& app, CliContext& ctx);  // commands_template.cpp
 void addCardsCommands(CLI::App& app, CliContext& ctx);     // commands_cards.cpp

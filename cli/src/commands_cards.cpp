@@ -1,6 +1,8 @@
 // scanstation cards print: lesson cards (one slot, or a class's lessons over dates) or outage cards.
 #include "command_groups.hpp"
 #include "scanstation/core/error.hpp"
+#include "scanstation/core/card_keys.hpp"
+#include "scanstation/core/key_store.hpp"
 #include "scanstation/core/station_key.hpp"
 #include "scanstation/core/store.hpp"
 #include "scanstation/templates/card_printer.hpp"
@@ -87,7 +89,7 @@ void printCards(const CliContext& ctx, const PrintCommandOptions& o) {
     templates::PrintOptions options{o.format == "png" ? templates::OutputFormat::Png : templates::OutputFormat::Pdf,
                                     o.dpi, o.outDir};
     core::Store store(ctx.dataDir());
-    templates::CardPrinter printer(store, core::loadOrCreateStationKey(ctx.dataDir()));
+    templates::CardPrinter printer(store, core::stationCardKeys(store, core::KeyStore::defaultDir()).current().key);
     const auto job = o.outage > 0 ? printer.printOutage(ctx.actor(), tpl, o.outage, options)
                                   : printer.printLessons(ctx.actor(), tpl, selectedSlots(store, o), options);
     printReport(ctx, o, job);

@@ -91,7 +91,11 @@ void passwd(const CliContext& ctx, const OperatorOptions& o) {
     core::Store store(ctx.dataDir());
     core::Accounts accounts(store);
     if (o.reset) {
-        const auto actor = signedInOperator(store);
+        // Before any operator has a password (demo operators, a fresh roster), the first
+        // administrator's one-time password is set without a sign-in, as by `operator add`.
+        std::optional<core::Operator> actor;
+        if (accounts.anyPasswordSet())
+            actor = signedInOperator(store);
         accounts.setOneTimePassword(actor, o.login, readSecretLine("new one-time password for " + o.login));
         std::cout << "one-time password set for " << o.login << "; it must be changed at the next sign-in\n";
         return;
@@ -118,7 +122,13 @@ void login(const CliContext& ctx, const OperatorOptions& o) {
         }
         result = accounts.signIn(o.login, password, newPassword);
     }
-    saveSessionToken(result.sessionToken);
+    try { // a new sign-in ends the session it replaces (audited), rather than leave it to idle out
+        if (const auto previous = loadSessionToken(store.dataDir()))
+            accounts.signOut(*previous);
+    } catch (const Error&) {
+        // an unsafe session file: replaced below without being read
+    }
+    saveSessionToken(store.dataDir(), result.sessionToken);
     std::cout << "signed in as " << result.op.login << " (" << core::toString(result.op.role) << ")\n"
               << "previous successful sign-in: " << when(result.previousSuccess) << "\n"
               << "previous failed sign-in: " << when(result.previousFailure) << "\n";
@@ -128,12 +138,17 @@ void login(const CliContext& ctx, const OperatorOptions& o) {
 }
 
 void logout(const CliContext& ctx) {
-    const auto token = loadSessionToken();
-    if (token) {
-        core::Store store(ctx.dataDir());
-        core::Accounts(store).signOut(*token);
+    core::Store store(ctx.dataDir());
+    std::optional<std::string> token;
+    try {
+        token = loadSessionToken(store.dataDir());
+    } catch (const Error& e) {
+        // An unsafe session file is removed unused; its session ends by the idle limit.
+        std::cerr << e.what() << "\n";
     }
-    forgetSessionToken();
+    if (token)
+        core::Accounts(store).signOut(*token);
+    forgetSessionToken(store.dataDir());
     std::cout << "signed out\n";
 }
 
@@ -146,6 +161,14 @@ void whoami(const CliContext& ctx) {
 } // namespace
 
 void addOperatorCommands(CLI::App& app, CliContext& ctx) {
+    useCommandLine(ctx);
+    // Read while parsing, before any command reads its own input from stdin (shred --confirm -).
+    app.add_flag_callback(
+        "--password-stdin", [&ctx] {
+            ctx.passwordStdin = true;
+            ctx.stdinPassword = readSecretLine("password of the --operator");
+        },
+        "For scripts: sign --operator in for this one command with the password on the first line of stdin");
     auto o = std::make_shared<OperatorOptions>();
     auto* group = app.add_subcommand("operator", "Operator accounts: add, list, unlock, passwords, sign-in");
     group->require_subcommand(1);

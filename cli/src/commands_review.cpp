@@ -5,9 +5,14 @@
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/period_locks.hpp"
 #include "scanstation/core/review_queue.hpp"
+#include "scanstation/core/key_store.hpp"
 #include "scanstation/core/store.hpp"
+#include "scanstation/scanner/ingest/page_image_store.hpp"
+#include "scanstation/scanner/review_crops.hpp"
+#include "scanstation/templates/template_loader.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -25,6 +30,8 @@ struct ReviewOptions {
     std::string why;
     std::string classCode, from, to, orderedBy;
     std::int64_t lockId = 0;
+    std::string cropDir; // review show --crops DIR
+    std::string keyDir;  // review show --keys DIR
 };
 
 std::string lessonText(const std::optional<core::LessonSlot>& s) {
@@ -79,9 +86,74 @@ void list(const CliContext& ctx, const ReviewOptions& o) {
     std::cout << items.size() << " item(s)\n";
 }
 
+// The fields a person must look at: every flagged field and every field a review item names.
+std::vector<std::string> fieldsToCrop(const core::CardReview& view) {
+    std::vector<std::string> ids;
+    const auto add = [&](const std::string& id) {
+        if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end())
+            ids.push_back(id);
+    };
+    for (const auto& i : view.items)
+        add(i.fieldId);
+    for (const auto& f : view.reading.fields)
+        if (f.state == core::FieldState::Flagged)
+            add(f.fieldId);
+    return ids;
+}
+
+struct WrittenCrops {
+    std::vector<std::pair<std::string, std::filesystem::path>> files; // field id, PNG
+    std::string problem;
+};
+
+// Cuts the crops from the stored original through the transform recognised on it.
+WrittenCrops writeReviewCrops(const CliContext& ctx, core::Store& store, const core::CardReview& view,
+                              const ReviewOptions& o) {
+    WrittenCrops out;
+    if (!view.reading.card) {
+        out.problem = "the page names no card template";
+        return out;
+    }
+    const auto keyDir = o.keyDir.empty() ? core::KeyStore::defaultDir() : std::filesystem::path(o.keyDir);
+    core::KeyStore::checkApart(keyDir, ctx.dataDirPath());
+    const scanner::PageImageStore images(store, core::KeyStore(keyDir).dataKey());
+    const auto tpl = templates::findTemplate(templates::shippedTemplateDir(), view.reading.card->templateId);
+    const auto crops = scanner::cropStoredPage(images, view.reading.pageHash, tpl, fieldsToCrop(view));
+    const auto files = scanner::writeCrops(crops.crops, o.cropDir, view.serial + "-");
+    for (std::size_t i = 0; i < files.size(); ++i)
+        out.files.emplace_back(crops.crops[i].fieldId, files[i]);
+    out.problem = crops.problem;
+    return out;
+}
+
+// What recognition measured for each bubble of a flagged field (darkness 0 = paper, 1 = ink).
+void printBubbles(const nlohmann::json& measured, const std::string& fieldId) {
+    if (!measured.is_object() || !measured.contains("fields") || !measured["fields"].contains(fieldId))
+        return;
+    const auto& field = measured["fields"][fieldId];
+    if (!field.contains("bubbles"))
+        return;
+    std::cout << "    bubbles:";
+    for (const auto& b : field["bubbles"])
+        std::cout << " " << b.value("value", "?") << " " << b.value("state", "?") << " (fill "
+                  << b.value("fill", 0.0) << ", coverage " << b.value("coverage", 0.0) << ")";
+    std::cout << "\n";
+}
+
+nlohmann::json cropsJson(const WrittenCrops& crops) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& [field, file] : crops.files)
+        list.push_back({{"field", field}, {"file", file.string()}});
+    nlohmann::json out{{"files", list}};
+    if (!crops.problem.empty())
+        out["problem"] = crops.problem;
+    return out;
+}
+
 void show(const CliContext& ctx, const ReviewOptions& o) {
     core::Store store(ctx.dataDir());
     const auto view = core::ReviewQueue(store).show(actingLogin(store, ctx), o.serial);
+    const WrittenCrops crops = o.cropDir.empty() ? WrittenCrops{} : writeReviewCrops(ctx, store, view, o);
     if (ctx.json) {
         nlohmann::json fields = nlohmann::json::array();
         for (const auto& f : view.reading.fields)
@@ -93,19 +165,29 @@ void show(const CliContext& ctx, const ReviewOptions& o) {
         std::cout << nlohmann::json{{"serial", view.serial},   {"state", view.state},
                                     {"lesson", lessonText(view.lesson)}, {"reading", view.readingId},
                                     {"source", view.reading.source},     {"fields", fields},
-                                    {"items", items},                    {"measurements", view.reading.measurements}}
+                                    {"items", items},                    {"measurements", view.reading.measurements},
+                                    {"crops", cropsJson(crops)}}
                          .dump(2)
                   << "\n";
         return;
     }
     std::cout << "card " << view.serial << " (" << view.state << "), " << lessonText(view.lesson) << ", page "
               << view.reading.source << "#" << view.reading.pageNumber << "\n";
-    for (const auto& f : view.reading.fields)
-        if (f.state != core::FieldState::Nothing)
-            std::cout << "  " << f.fieldId << "\t" << core::toString(f.state) << "\t" << f.joined()
-                      << (f.reason.empty() ? "" : "\t" + f.reason) << "\n";
+    const auto measured = nlohmann::json::parse(view.reading.measurements, nullptr, false);
+    for (const auto& f : view.reading.fields) {
+        if (f.state == core::FieldState::Nothing)
+            continue;
+        std::cout << "  " << f.fieldId << "\t" << core::toString(f.state) << "\t" << f.joined()
+                  << (f.reason.empty() ? "" : "\t" + f.reason) << "\n";
+        if (f.state == core::FieldState::Flagged)
+            printBubbles(measured, f.fieldId);
+    }
     for (const auto& i : view.items)
         printItem(i);
+    for (const auto& [field, file] : crops.files)
+        std::cout << "  crop " << field << "\t" << file.string() << "\n";
+    if (!crops.problem.empty())
+        std::cout << "  no crops: " << crops.problem << "\n";
 }
 
 void resolve(const CliContext& ctx, const ReviewOptions& o) {
@@ -124,8 +206,11 @@ void resolve(const CliContext& ctx, const ReviewOptions& o) {
                   << "\n";
         return;
     }
-    std::cout << "item " << o.item << " resolved; card " << out.serial << " is " << out.cardState << ", "
-              << out.openItemsLeft << " item(s) open\n";
+    if (out.serial.empty())
+        std::cout << "item " << o.item << " resolved (the page names no card of this station)\n";
+    else
+        std::cout << "item " << o.item << " resolved; card " << out.serial << " is " << out.cardState << ", "
+                  << out.openItemsLeft << " item(s) open\n";
     for (const auto& f : out.newFindings)
         std::cout << "  new: " << f.code << " " << f.fieldId << ": " << f.message << "\n";
 }
@@ -168,6 +253,8 @@ void addReviewCommands(CLI::App& app, CliContext& ctx) {
     listCmd->callback([&ctx, o] { list(ctx, *o); });
     auto* showCmd = group->add_subcommand("show", "A card: what was read, measured, and its review items");
     showCmd->add_option("serial", o->serial, "Card serial")->required();
+    showCmd->add_option("--crops", o->cropDir, "Write PNG crops of the flagged rows and fields into this folder");
+    showCmd->add_option("--keys", o->keyDir, "Key directory (else $SCANSTATION_KEYS, else ~/.config/scanstation/keys)");
     showCmd->callback([&ctx, o] { show(ctx, *o); });
     auto* resolveCmd = group->add_subcommand("resolve", "Settle one item: the value chosen, and why");
     resolveCmd->add_option("item", o->item, "Review item id")->required();

@@ -1,17 +1,22 @@
-// `scanstation scan FILE|FOLDER... [--source SPEC]`: one batch of pages into the store.
-// Each page is reported on its own line only after it was committed (so a line on the screen
-// is a promise that the page is stored); a summary counts the outcomes at the end.
+// `scanstation scan [FILE|FOLDER...] [--source SPEC] [scanner options] [--continue]`: one batch
+// of pages from any source — page files, a SANE scanner's feeder, a camera — through the one
+// acquisition pipeline (scanner/ingest/batch_pull_ingest.hpp) into the store. Each page is
+// reported on its own line only after it was committed, while the feeder still runs; a summary
+// counts the outcomes at the end. Faults pause the batch (operator_prompt.hpp); Ctrl-C stops
+// after the page in hand, keeping every page (a second Ctrl-C kills: committed pages stay).
+#include "acquisition_options.hpp"
 #include "command_groups.hpp"
 #include "ingest_cli_support.hpp"
 #include "ingestion_commands.hpp"
+#include "operator_prompt.hpp"
+#include "scan_report_output.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/store.hpp"
-#include "scanstation/scanner/ingest/batch_ingest.hpp"
-#include "scanstation/scanner/sources/file_page_source.hpp"
-#include "scanstation/scanner/sources/sane_page_source.hpp"
+#include "scanstation/scanner/ingest/batch_pull_ingest.hpp"
 
 #include <CLI/CLI.hpp>
-#include <algorithm>
+#include <atomic>
+#include <csignal>
 #include <iostream>
 #include <memory>
 
@@ -19,98 +24,112 @@ namespace scanstation::cli {
 
 namespace {
 
-namespace fs = std::filesystem;
-
 struct ScanOptions {
-    std::vector<std::string> paths;
-    std::string source;
+    AcquisitionOptions acquisition;
+    bool autoContinue = false;
     bool json = false;
 };
 
-std::vector<fs::path> filesOf(const std::vector<std::string>& paths) {
-    std::vector<fs::path> files;
-    for (const auto& p : paths) {
-        std::error_code ec;
-        if (fs::is_directory(p, ec)) {
-            std::vector<fs::path> inFolder;
-            for (const auto& entry : fs::directory_iterator(p))
-                if (entry.is_regular_file() && scanner::hasPageFileExtension(entry.path()))
-                    inFolder.push_back(entry.path());
-            std::sort(inFolder.begin(), inFolder.end());
-            files.insert(files.end(), inFolder.begin(), inFolder.end());
-        } else if (fs::exists(p, ec)) {
-            files.emplace_back(p);
-        } else {
-            throw Error(ErrorKind::NotFound, "no file or folder " + p);
-        }
-    }
-    return files;
+std::atomic<scanner::PageSource*> g_scanning{nullptr};
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void cancelScan(int) {
+    g_interrupted = true;
+    if (auto* source = g_scanning.load())
+        source->cancel(); // sets an atomic flag only
 }
 
-// --source SPEC: "folder:PATH", "file:PATH" or "sane:DEVICE" ("sane:" = the first device).
-std::unique_ptr<scanner::PageSource> sourceOf(const ScanOptions& o) {
-    if (o.source.empty()) {
-        if (o.paths.empty())
-            throw Error(ErrorKind::BadInput, "scan needs files, folders or --source");
-        return std::make_unique<scanner::FilePageSource>(filesOf(o.paths));
+// SIGINT/SIGTERM cancel the batch after the page in hand. No SA_RESTART, so a prompt waiting
+// for the operator returns at once; SA_RESETHAND, so a second Ctrl-C kills the process.
+class CancelOnInterrupt {
+public:
+    CancelOnInterrupt() {
+        struct sigaction action {};
+        action.sa_handler = cancelScan;
+        action.sa_flags = SA_RESETHAND;
+        sigemptyset(&action.sa_mask);
+        sigaction(SIGINT, &action, &m_oldInt);
+        sigaction(SIGTERM, &action, &m_oldTerm);
     }
-    const auto colon = o.source.find(':');
-    const std::string kind = o.source.substr(0, colon), rest = colon == std::string::npos ? "" : o.source.substr(colon + 1);
-    if (kind == "folder" || kind == "file")
-        return std::make_unique<scanner::FilePageSource>(filesOf({rest}));
-    if (kind == "sane") {
-        scanner::SaneScanSettings settings;
-        settings.device = rest;
-        return std::make_unique<scanner::SanePageSource>(settings);
+    ~CancelOnInterrupt() {
+        g_scanning = nullptr;
+        sigaction(SIGINT, &m_oldInt, nullptr);
+        sigaction(SIGTERM, &m_oldTerm, nullptr);
     }
-    throw Error(ErrorKind::BadInput, "--source " + o.source + ": expected folder:PATH, file:PATH or sane:DEVICE");
-}
+    void watch(scanner::PageSource* source) {
+        g_scanning = source;
+        if (source && g_interrupted)
+            source->cancel();
+    }
 
-void printPage(const scanner::PageReport& r, bool json) {
-    if (json) {
-        std::cout << "{\"stored\":true,\"index\":" << r.index << ",\"pageHash\":" << jsonString(r.pageHash)
-                  << ",\"source\":" << jsonString(r.source) << ",\"page\":" << r.pageNumber
-                  << ",\"outcome\":" << jsonString(core::toString(r.result.outcome))
-                  << ",\"serial\":" << jsonString(r.result.serial) << ",\"image\":" << jsonString(r.imagePath)
-                  << ",\"findings\":[";
-        for (std::size_t i = 0; i < r.result.findings.size(); ++i)
-            std::cout << (i ? "," : "") << "{\"code\":" << jsonString(r.result.findings[i].code)
-                      << ",\"field\":" << jsonString(r.result.findings[i].fieldId)
-                      << ",\"message\":" << jsonString(r.result.findings[i].message) << "}";
-        std::cout << "]}" << std::endl; // flushed: the line is the promise that the page is stored
-        return;
-    }
-    std::cout << "stored " << r.index << " " << r.pageHash << " " << core::toString(r.result.outcome) << " "
-              << (r.result.serial.empty() ? "-" : r.result.serial) << " " << r.source << "#" << r.pageNumber << ": "
-              << r.result.message << std::endl;
-    for (const auto& f : r.result.findings)
-        std::cout << "    " << f.code << (f.fieldId.empty() ? "" : " " + f.fieldId) << ": " << f.message << "\n";
-}
+private:
+    struct sigaction m_oldInt {};
+    struct sigaction m_oldTerm {};
+};
 
-void printSummary(const scanner::IngestSummary& s, bool json) {
-    if (json) {
-        std::cout << "{\"summary\":{\"pages\":" << s.pages << ",\"read\":" << s.read
-                  << ",\"needsReview\":" << s.needsReview << ",\"rejected\":" << s.rejected
-                  << ",\"duplicates\":" << s.duplicates << ",\"notCards\":" << s.notCards
-                  << ",\"faults\":" << s.faults << ",\"end\":" << jsonString(s.end) << "}}" << std::endl;
-        return;
-    }
-    std::cout << "pages " << s.pages << ": read " << s.read << ", needs review " << s.needsReview << ", rejected "
-              << s.rejected << ", duplicates " << s.duplicates << ", not cards " << s.notCards << ", faults "
-              << s.faults << " (" << s.end << ")" << std::endl;
+void add(scanner::IngestSummary& total, const scanner::IngestSummary& run) {
+    total.pages += run.pages;
+    total.read += run.read;
+    total.needsReview += run.needsReview;
+    total.rejected += run.rejected;
+    total.duplicates += run.duplicates;
+    total.notCards += run.notCards;
+    total.faults += run.faults;
+    total.faultMessages.insert(total.faultMessages.end(), run.faultMessages.begin(), run.faultMessages.end());
+    total.end = run.end;
 }
 
 void scan(const CliContext& ctx, const ScanOptions& o) {
     core::Store store(ctx.dataDir());
     const auto recognizer = stationRecognizer(store);
-    auto source = sourceOf(o);
     const bool json = ctx.json || o.json;
     scanner::BatchIngest batch(store, *recognizer, actingLogin(store, ctx));
-    batch.onPage([json](const scanner::PageReport& r) { printPage(r, json); });
-    batch.onFault([](scanner::FaultKind kind, const std::string& message) {
-        std::cerr << "scanstation: source " << scanner::toString(kind) << ": " << message << std::endl;
+    int stored = 0;
+    batch.onPage([json, &stored](const scanner::PageReport& r) {
+        ++stored;
+        printStoredPage(r, json);
     });
-    printSummary(batch.run(*source), json);
+    AcquisitionOptions acquisition = o.acquisition;
+    acquisition.onCameraStatus = [](scanner::CameraState state, const std::string& message) {
+        std::cerr << "scanstation: camera " << scanner::toString(state) << ": " << message << std::endl;
+    };
+    OperatorPrompt prompt(o.autoContinue);
+    CancelOnInterrupt interrupt;
+    scanner::IngestSummary total;
+    scanner::PulledBatch last;
+    // One run per load of the feeder: the operator may load more pages into the same batch.
+    for (int run = 0;; ++run) {
+        std::unique_ptr<scanner::PageSource> source;
+        try {
+            source = openAcquisitionSource(acquisition, ctx.stationConfig());
+        } catch (const Error&) {
+            if (run > 0)
+                printIngestSummary(total, json); // the pages of the earlier runs are stored
+            throw;
+        }
+        std::cerr << "scanstation: scanning from " << source->describe() << std::endl;
+        interrupt.watch(source.get());
+        last = scanner::ingestPulledBatch(*source, batch, [&](const scanner::SourceEvent& fault) {
+            return !g_interrupted && prompt.faultCleared(fault, stored);
+        });
+        interrupt.watch(nullptr);
+        add(total, last.ingest);
+        if (last.stoppedAtFault || g_interrupted || last.pull.end != scanner::BatchEnd::FeederEmpty) {
+            if (!last.stoppedAtFault && !last.pull.message.empty())
+                std::cerr << "scanstation: " << last.pull.message << std::endl;
+            break;
+        }
+        if (!prompt.moreLoaded(last.pull.message, stored))
+            break;
+    }
+    if (g_interrupted)
+        total.end = scanner::toString(scanner::BatchEnd::Cancelled);
+    printIngestSummary(total, json);
+    if (last.stoppedAtFault && !g_interrupted)
+        throw Error(ErrorKind::Infrastructure,
+                    "batch stopped at a fault (" + scanner::toString(last.lastFault) + "): the " +
+                        std::to_string(stored) +
+                        " page(s) reported above are stored; clear it and run scan again for the rest");
 }
 
 } // namespace
@@ -118,8 +137,10 @@ void scan(const CliContext& ctx, const ScanOptions& o) {
 void addScanCommands(CLI::App& app, CliContext& ctx) {
     auto o = std::make_shared<ScanOptions>();
     auto* cmd = app.add_subcommand("scan", "Scan a batch of pages: store, recognise, validate and record each");
-    cmd->add_option("paths", o->paths, "Page files (PNG, JPEG, TIFF, PDF, PNM) or folders of them");
-    cmd->add_option("--source", o->source, "folder:PATH, file:PATH or sane:DEVICE instead of paths");
+    cmd->add_option("paths", o->acquisition.paths, "Page files (PNG, JPEG, TIFF, PDF, PNM) or folders of them");
+    addAcquisitionOptions(*cmd, o->acquisition);
+    cmd->add_flag("--continue", o->autoContinue,
+                  "After a fault (jam, cover open, device gone) try again without asking; stop when it repeats");
     cmd->add_flag("--json", o->json, "One JSON object per stored page, then the summary");
     cmd->callback([&ctx, o] { scan(ctx, *o); });
 }

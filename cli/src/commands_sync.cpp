@@ -1,4 +1,4 @@
-// scanstation sync [--once] | sync status | sync review | sync pull-roster
+// scanstation sync [--once] [--no-pull] | sync status | sync review | sync pull-roster | sync pull-timetable
 // Delivers the outbox to the register (scanstation::sync) and tells people where things stand.
 #include "command_groups.hpp"
 #include "scanstation/core/error.hpp"
@@ -9,6 +9,7 @@
 #include "scanstation/sync/roster_pull.hpp"
 #include "scanstation/sync/sync_status.hpp"
 #include "scanstation/sync/sync_worker.hpp"
+#include "scanstation/sync/timetable_pull.hpp"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -29,6 +30,7 @@ struct SyncCliOptions {
     bool allowHttp = false;
     std::string caFile, clientCert, clientKey;
     bool once = false;
+    bool noPull = false;
     int batchSize = 200;
     int budgetSeconds = 120;
     int idleSeconds = 15;
@@ -81,9 +83,37 @@ void printRun(const CliContext& ctx, const sync::SyncRunReport& r, int waiting) 
     if (!r.lastError.empty()) std::cout << "last error: " << r.lastError << "\n";
 }
 
+void printTimetablePull(const sync::TimetablePullReport& r) {
+    if (!r.complete) {
+        std::cout << r.plainWords << "\n";
+        for (const auto& problem : r.problems) std::cout << "  problem: " << problem << "\n";
+        return;
+    }
+    std::cout << "timetable: " << r.added << " lesson(s) added, " << r.updated << " changed, " << r.removed
+              << " removed, " << r.cancelled << " cancelled (" << r.received << " received)\n";
+}
+
+// Before delivering: the register's roster changes into the mirror (imported as a roster version
+// only by `sync pull-roster`, a person's step) and its timetable into the station's timetable.
+// A failed pull is reported and delivery goes on: the outbox matters more.
+void pullFromRegister(const CliContext& ctx, core::Store& store, sync::RegisterClient& client) {
+    const auto roster = sync::pullRoster(store, client);
+    int changed = 0;
+    for (const auto& [resource, count] : roster.changed) changed += count;
+    // Audited as the unattended "sync" job, like deliveries: the service runs with nobody signed in.
+    const auto timetable = roster.complete ? sync::pullTimetable(store, client, "sync") : sync::TimetablePullReport{};
+    if (ctx.json) return; // the run's JSON line stays the only output
+    if (!roster.complete) std::cout << "roster pull stopped: " << roster.plainWords << "\n";
+    else if (changed > 0)
+        std::cout << "roster: " << changed << " record(s) changed in the register; import them with "
+                  << "`scanstation sync pull-roster`\n";
+    if (roster.complete) printTimetablePull(timetable);
+}
+
 void runSync(const CliContext& ctx, const SyncCliOptions& o) {
     core::Store store(ctx.dataDir());
     sync::RegisterClient client(endpointOf(o));
+    if (!o.noPull) pullFromRegister(ctx, store, client);
     sync::SyncOptions options;
     options.batchSize = o.batchSize;
     options.runBudget = std::chrono::seconds(o.budgetSeconds);
@@ -132,14 +162,19 @@ void printReview(const CliContext& ctx) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& i : items) {
         if (ctx.json) {
-            list.push_back({{"recordId", i.recordId}, {"card", i.cardSerial}, {"verdict", i.kind}, {"reason", i.reason},
+            list.push_back({{"recordId", i.recordId}, {"reviewItem", i.reviewItemId}, {"card", i.cardSerial},
+                            {"verdict", i.kind}, {"reason", i.reason},
                             {"message", i.message}, {"registerValue", i.currentValue}, {"sentValue", i.sentValue}});
             continue;
         }
         std::cout << "card " << i.cardSerial << "  " << i.recordId << "  " << i.kind << " (" << i.reason << "): "
                   << i.message << "; sent '" << i.sentValue << "'"
-                  << (i.currentValue.empty() ? "" : ", register holds '" + i.currentValue + "'") << "\n";
+                  << (i.currentValue.empty() ? "" : ", register holds '" + i.currentValue + "'")
+                  << (i.reviewItemId > 0 ? "  [review item " + std::to_string(i.reviewItemId) + "]" : "") << "\n";
     }
+    if (!ctx.json && !items.empty())
+        std::cout << "Decide in the review queue: scanstation review resolve ITEM --value V (resend corrected) | "
+                     "--as-read (keep the register's answer), or scanstation review reject CARD.\n";
     if (ctx.json) std::cout << list.dump(2) << "\n";
     else if (items.empty()) std::cout << "The register refused nothing.\n";
 }
@@ -161,6 +196,7 @@ void addSyncCommands(CLI::App& app, CliContext& ctx) {
     addConnectionOptions(syncCmd, *o);
     syncCmd->add_flag("--once", o->once, "Send until the outbox is empty or the budget is spent, then exit "
                                          "(non-zero when records still wait)");
+    syncCmd->add_flag("--no-pull", o->noPull, "Do not pull the roster and the timetable before delivering");
     syncCmd->add_option("--batch-size", o->batchSize, "Records per batch")->check(CLI::Range(1, 1000));
     syncCmd->add_option("--budget", o->budgetSeconds, "Seconds one run keeps retrying before it stops")
         ->check(CLI::Range(1, 86400));
@@ -180,6 +216,14 @@ void addSyncCommands(CLI::App& app, CliContext& ctx) {
                 client.seedReferenceRegister(sync::oneRosterJson(core::Roster(store).snapshot()));
             if (!problem.empty()) throw Error(ErrorKind::Infrastructure, "seeding the register failed: " + problem);
             std::cout << "the register now knows this station's roster\n";
+        });
+    syncCmd->add_subcommand("pull-timetable", "Pull the timetable (lesson slots) incrementally from the register")
+        ->callback([&ctx, o] {
+            core::Store store(ctx.dataDir());
+            sync::RegisterClient client(endpointOf(*o));
+            const auto report = sync::pullTimetable(store, client, ctx.actor());
+            printTimetablePull(report);
+            if (!report.complete) throw Error(ErrorKind::Infrastructure, report.plainWords);
         });
     auto* pull = syncCmd->add_subcommand("pull-roster", "Pull the roster incrementally from the register and import it as a roster version");
     pull->callback([&ctx, o] {

@@ -3,6 +3,8 @@
 #include "operator_session.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/roster.hpp"
+#include "scanstation/core/card_keys.hpp"
+#include "scanstation/core/key_store.hpp"
 #include "scanstation/core/station_key.hpp"
 #include "scanstation/core/store.hpp"
 #include "scanstation/scanner/identity_verifier.hpp"
@@ -25,8 +27,8 @@ std::unique_ptr<scanner::Recognizer> stationRecognizer(core::Store& store) {
         throw Error(ErrorKind::Conflict, "no school in the roster: import a roster before scanning");
     scanner::RecognizerConfig config;
     config.templates = templates::loadTemplateDir(templates::shippedTemplateDir());
-    config.verifyIdentity = scanner::stationIdentityVerifier(core::loadOrCreateStationKey(store.dataDir()),
-                                                             school->sourcedId);
+    config.verifyIdentity = scanner::stationIdentityVerifier(core::stationCardKeys(store, core::KeyStore::defaultDir()),
+                                                             school->sourcedId, store.clock().now());
     return std::make_unique<scanner::Recognizer>(std::move(config));
 }
 

@@ -13,7 +13,8 @@ int main(int argc, char** argv) {
     CliContext ctx;
     app.add_option("--data", ctx.dataDirOption, "Data directory (else $SCANSTATION_DATA, else XDG)");
     app.add_flag("--json", ctx.json, "Machine-readable JSON output");
-    app.add_option("--operator", ctx.operatorOption, "Operator login recorded in the audit log (else $SCANSTATION_OPERATOR, else 'station')");
+    app.add_option("--config", ctx.configOption, "Station configuration file (else $SCANSTATION_CONFIG, else /etc/scanstation/station.conf if present)");
+    app.add_option("--operator", ctx.operatorOption, "Operator who must be signed in (`operator login`, or --password-stdin); refused otherwise");
 
     addInfoCommands(app, ctx);
     addRosterCommands(app, ctx);
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     addDemoCommands(app, ctx);
     addOperatorCommands(app, ctx);
     addArchiveCommands(app, ctx);
+    addKeysCommands(app, ctx);
     addPrivacyCommands(app, ctx);
     addTemplateCommands(app, ctx);
     addCardsCommands(app, ctx);

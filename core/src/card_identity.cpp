@@ -2,6 +2,7 @@
 
 #include "identity_codec.hpp"
 #include "scanstation/core/error.hpp"
+#include "time_util.hpp"
 
 #include <sodium.h>
 
@@ -193,45 +194,101 @@ std::string toString(IdentityStatus status) {
     case IdentityStatus::Malformed: return "malformed";
     case IdentityStatus::OtherSchool: return "other_school";
     case IdentityStatus::BadSignature: return "bad_signature";
+    case IdentityStatus::RetiredKey: return "retired_key";
     }
     return "malformed";
 }
 
-IdentityCheck verifyIdentityPayload(std::string_view payload, const StationKey& key, const std::string& school) {
-    IdentityCheck check;
+namespace {
+
+// Parses and checks school and canonical form; the MAC is left to the caller. Returns the
+// parsed payload when the MAC is what remains to check.
+std::optional<ParsedIdentity> checkAllButMac(std::string_view payload, const std::string& school, IdentityCheck& check) {
     ParsedIdentity parsed = parseIdentityPayload(payload);
     if (!parsed.identity) {
         check.problem = parsed.problem;
-        return check;
+        return std::nullopt;
     }
     check.identity = parsed.identity;
     if (parsed.identity->school != school) {
         check.status = IdentityStatus::OtherSchool;
         check.problem = "the card belongs to school \"" + parsed.identity->school + "\", not to this station's school \"" +
                         school + "\"";
-        return check;
+        return std::nullopt;
     }
     // Re-encoding must give the same text: one spelling per identity, so no two payloads of
     // one identity both verify.
     if (signedTextOf(*parsed.identity) != parsed.signedText) {
         check.status = IdentityStatus::Malformed;
         check.problem = "the payload is not in canonical form";
-        return check;
+        return std::nullopt;
     }
-    std::string expected;
+    return parsed;
+}
+
+bool macMatches(const ParsedIdentity& parsed, const StationKey& key) {
+    const std::string expected = macOf(parsed.signedText, key);
+    return sodium_memcmp(expected.data(), parsed.mac.data(), kMacChars) == 0;
+}
+
+void badSignature(IdentityCheck& check) {
+    check.status = IdentityStatus::BadSignature;
+    check.problem = "the code's MAC does not verify: the card was altered, forged or printed by another station";
+}
+
+std::string day(TimePoint t) {
+    return formatUtc(t).substr(0, 10);
+}
+
+} // namespace
+
+IdentityCheck verifyIdentityPayload(std::string_view payload, const StationKey& key, const std::string& school) {
+    IdentityCheck check;
+    const auto parsed = checkAllButMac(payload, school, check);
+    if (!parsed)
+        return check;
     try {
-        expected = macOf(parsed.signedText, key);
+        if (!macMatches(*parsed, key)) {
+            badSignature(check);
+            return check;
+        }
     } catch (const Error& e) {
         check.status = IdentityStatus::BadSignature;
         check.problem = e.what();
         return check;
     }
-    if (sodium_memcmp(expected.data(), parsed.mac.data(), kMacChars) != 0) {
+    check.status = IdentityStatus::Valid;
+    return check;
+}
+
+IdentityCheck verifyIdentityPayload(std::string_view payload, const CardKeyRing& ring, const std::string& school,
+                                    TimePoint now) {
+    IdentityCheck check;
+    const auto parsed = checkAllButMac(payload, school, check);
+    if (!parsed)
+        return check;
+    try {
+        const auto& keys = ring.keys();
+        for (auto k = keys.rbegin(); k != keys.rend(); ++k) { // current key first
+            if (!macMatches(*parsed, k->key))
+                continue;
+            check.keyId = k->id;
+            if (k->graceUntil && now > *k->graceUntil) {
+                check.status = IdentityStatus::RetiredKey;
+                check.problem = "the card was signed with card key #" + std::to_string(k->id) + ", retired on " +
+                                day(k->retired.value_or(*k->graceUntil)) + "; its grace period ended on " +
+                                day(*k->graceUntil) + ": print the card again";
+                return check;
+            }
+            check.status = IdentityStatus::Valid;
+            return check;
+        }
+    } catch (const Error& e) {
         check.status = IdentityStatus::BadSignature;
-        check.problem = "the code's MAC does not verify: the card was altered, forged or printed by another station";
+        check.problem = e.what();
         return check;
     }
-    check.status = IdentityStatus::Valid;
+    badSignature(check);
     return check;
 }
 

@@ -7,6 +7,7 @@
 #include "time_util.hpp"
 
 #include <array>
+#include <set>
 #include <cstdio>
 #include <utility>
 
@@ -93,9 +94,14 @@ bool isAllowedTransition(CardState from, CardState to) {
     return false;
 }
 
-Card CardRegistry::issue(const std::string& actor, const CardIssueRequest& request) {
+Card CardRegistry::issue(const std::string& actor, const CardIssueRequest& request, const std::vector<CardRow>& rows) {
     if (request.templateId.empty())
         throw Error(ErrorKind::BadInput, "a card needs a template id");
+    std::set<int> seenRows;
+    for (const auto& r : rows)
+        if (r.row < 1 || !seenRows.insert(r.row).second || r.pupilId.empty())
+            throw Error(ErrorKind::BadInput, "card row " + std::to_string(r.row) + " (pupil '" + r.pupilId +
+                                                 "') is below 1, repeated or names no pupil");
     Transaction tx(m_store);
     auto& db = m_store.database();
     auto version = db.prepare("SELECT COALESCE(MAX(number), 0) FROM roster_versions");
@@ -128,9 +134,15 @@ Card CardRegistry::issue(const std::string& actor, const CardIssueRequest& reque
         .bind(9, request.note)
         .run();
     recordTransition(db, serial, std::nullopt, CardState::Issued, actor, now, request.note);
+    auto rowInsert = db.prepare("INSERT INTO card_rows (serial, row_number, pupil_id, register_number) VALUES (?, ?, ?, ?)");
+    for (const auto& r : rows) {
+        rowInsert.bind(1, serial).bind(2, r.row).bind(3, r.pupilId).bind(4, r.registerNumber).run();
+        rowInsert.reset();
+    }
     std::string details = "template " + request.templateId + " v" + std::to_string(request.templateVersion) +
                           ", roster v" + std::to_string(rosterVersion) +
-                          (request.lessonSlotId ? ", lesson slot " + std::to_string(*request.lessonSlotId) : ", outage card");
+                          (request.lessonSlotId ? ", lesson slot " + std::to_string(*request.lessonSlotId) : ", outage card") +
+                          (rows.empty() ? "" : ", " + std::to_string(rows.size()) + " pupil rows");
     AuditLog(m_store).append(actor, "card.issue", "card:" + serial, details);
     tx.commit();
     return *find(serial);
@@ -198,6 +210,16 @@ std::vector<Card> CardRegistry::forLessonSlot(std::int64_t lessonSlotId) const {
     std::vector<Card> out;
     while (st.step())
         out.push_back(readCard(st));
+    return out;
+}
+
+std::vector<CardRow> CardRegistry::rowsOf(const std::string& serial) const {
+    auto st = m_store.database().prepare(
+        "SELECT row_number, pupil_id, register_number FROM card_rows WHERE serial = ? ORDER BY row_number");
+    st.bind(1, serial);
+    std::vector<CardRow> out;
+    while (st.step())
+        out.push_back(CardRow{static_cast<int>(st.getInt(0)), st.getText(1), static_cast<int>(st.getInt(2))});
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/roster.hpp"
 #include "scanstation/core/store.hpp"
+#include "outbox_rows.hpp"
 #include "sql/database.hpp"
 #include "time_util.hpp"
 
@@ -134,8 +135,8 @@ int Outbox::enqueue(const std::vector<OutboxRecord>& records) {
     auto remove = db.prepare("DELETE FROM sync_outbox WHERE record_id = ?1");
     auto insert = db.prepare(
         "INSERT INTO sync_outbox (record_id, card_serial, kind, class_id, lesson_date, lesson_number, pupil_id, value, "
-        "substitution, teacher_id, line_item_id, category, weight, counts_in_average, enqueued_at_ms) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+        "substitution, teacher_id, line_item_id, category, weight, counts_in_average, enqueued_at_ms, supersedes, "
+        "register_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
     for (const auto& r : records) {
         if (r.recordId.empty() || r.cardSerial.empty())
             throw Error(ErrorKind::BadInput, "an outbox record needs a record id and a card serial");
@@ -145,17 +146,13 @@ int Outbox::enqueue(const std::vector<OutboxRecord>& records) {
         insert.bind(1, r.recordId).bind(2, r.cardSerial).bind(3, toString(r.kind)).bind(4, r.classId).bind(5, r.date);
         insert.bind(6, r.lessonNumber).bind(7, r.pupilId).bind(8, r.value).bind(9, r.substitution ? 1 : 0);
         insert.bind(10, r.teacherId).bind(11, r.lineItemId).bind(12, r.category).bind(13, r.weight);
-        insert.bind(14, r.countsInAverage ? 1 : 0).bind(15, now).run();
+        insert.bind(14, r.countsInAverage ? 1 : 0).bind(15, now).bind(16, r.supersedes).bind(17, r.registerValue).run();
     }
     tx.commit();
     return static_cast<int>(records.size());
 }
 
 namespace {
-
-constexpr const char* kRecordColumns =
-    "seq, record_id, card_serial, kind, class_id, lesson_date, lesson_number, pupil_id, value, substitution, "
-    "teacher_id, line_item_id, category, weight, counts_in_average, enqueued_at_ms, attempts, batch_sent";
 
 OutboxKind kindFromString(const std::string& text) {
     if (text == "lessonTopic") return OutboxKind::LessonTopic;
@@ -164,7 +161,9 @@ OutboxKind kindFromString(const std::string& text) {
     return OutboxKind::Attendance;
 }
 
-OutboxRecord readRecord(const sql::Statement& st) {
+} // namespace
+
+OutboxRecord readOutboxRecord(const sql::Statement& st) {
     OutboxRecord r;
     r.seq = st.getInt(0);
     r.recordId = st.getText(1);
@@ -183,15 +182,19 @@ OutboxRecord readRecord(const sql::Statement& st) {
     r.countsInAverage = st.getInt(14) != 0;
     r.enqueuedAt = fromUnixMs(st.getInt(15));
     r.attempts = static_cast<int>(st.getInt(16));
+    r.supersedes = st.getText(18);
+    r.registerValue = st.getOptionalText(19);
     return r;
 }
+
+namespace {
 
 std::vector<OutboxRecord> recordsOfBatch(sql::Database& db, const std::string& key, bool* sent = nullptr) {
     auto st = db.prepare(std::string("SELECT ") + kRecordColumns + " FROM sync_outbox WHERE batch_key = ?1 ORDER BY seq");
     st.bind(1, key);
     std::vector<OutboxRecord> records;
     while (st.step()) {
-        records.push_back(readRecord(st));
+        records.push_back(readOutboxRecord(st));
         if (sent && st.getInt(17) != 0) *sent = true;
     }
     return records;
@@ -203,7 +206,7 @@ std::vector<OutboxRecord> Outbox::waiting(int limit) const {
     auto st = m_store.database().prepare(std::string("SELECT ") + kRecordColumns + " FROM sync_outbox ORDER BY seq LIMIT ?1");
     st.bind(1, limit);
     std::vector<OutboxRecord> records;
-    while (st.step()) records.push_back(readRecord(st));
+    while (st.step()) records.push_back(readOutboxRecord(st));
     return records;
 }
 

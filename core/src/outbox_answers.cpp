@@ -5,6 +5,7 @@
 #include "scanstation/core/outbox.hpp"
 #include "scanstation/core/store.hpp"
 #include "sql/database.hpp"
+#include "sync_review.hpp"
 #include "time_util.hpp"
 
 #include <map>
@@ -13,10 +14,6 @@
 namespace scanstation::core {
 
 namespace {
-
-const char* verdictText(RegisterVerdict verdict) {
-    return verdict == RegisterVerdict::Conflict ? "conflict" : "rejected";
-}
 
 // A card moves on once none of its records waits: acknowledged when nothing was refused,
 // needs_review when the register refused something (an administrator decides).
@@ -54,10 +51,7 @@ OutcomeSummary Outbox::applyOutcomes(const std::string& key, const std::vector<R
     std::set<std::string> cards;
     auto ack = db.prepare("INSERT OR REPLACE INTO sync_acks (record_id, card_serial, acked_at_ms, batch_key) "
                           "VALUES (?1, ?2, ?3, ?4)");
-    auto review = db.prepare("INSERT OR REPLACE INTO sync_review (record_id, card_serial, verdict, reason, message, "
-                             "current_value, sent_value, at_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     auto remove = db.prepare("DELETE FROM sync_outbox WHERE record_id = ?1 AND batch_key = ?2");
-    AuditLog audit(m_store);
     for (const auto& outcome : outcomes) {
         const auto it = inBatch.find(outcome.recordId);
         if (it == inBatch.end()) continue; // not ours to settle: ignore rather than guess
@@ -67,12 +61,7 @@ OutcomeSummary Outbox::applyOutcomes(const std::string& key, const std::vector<R
             ack.bind(1, outcome.recordId).bind(2, serial).bind(3, now).bind(4, key).run();
             ++summary.acknowledged;
         } else {
-            review.reset();
-            review.bind(1, outcome.recordId).bind(2, serial).bind(3, verdictText(outcome.verdict)).bind(4, outcome.reason);
-            review.bind(5, outcome.message).bind(6, outcome.currentValue).bind(7, value).bind(8, now).run();
-            audit.append("sync", "sync.refused", "card:" + serial,
-                         outcome.recordId + ": " + verdictText(outcome.verdict) + " (" + outcome.reason + ") " +
-                             outcome.message);
+            recordRegisterRefusal(m_store, outcome, serial, value, key); // into the one review queue
             ++summary.toReview;
         }
         remove.reset();
@@ -132,11 +121,12 @@ OutboxStatus Outbox::status() const {
 
 std::vector<SyncReviewItem> Outbox::reviewItems() const {
     auto st = m_store.database().prepare("SELECT record_id, card_serial, verdict, reason, message, current_value, "
-                                         "sent_value, at_ms FROM sync_review WHERE resolved = 0 ORDER BY at_ms, record_id");
+                                         "sent_value, at_ms, COALESCE(review_item_id, 0) FROM sync_review "
+                                         "WHERE resolved = 0 ORDER BY at_ms, record_id");
     std::vector<SyncReviewItem> items;
     while (st.step())
         items.push_back({st.getText(0), st.getText(1), st.getText(2), st.getText(3), st.getText(4), st.getText(5),
-                         st.getText(6), fromUnixMs(st.getInt(7))});
+                         st.getText(6), fromUnixMs(st.getInt(7)), st.getInt(8)});
     return items;
 }
 

@@ -1,7 +1,11 @@
 #include "scanstation/core/store.hpp"
 
 #include "migrations/migration.hpp"
+#include "scanstation/core/audit_log.hpp"
 #include "scanstation/core/error.hpp"
+#include "scanstation/core/key_store.hpp"
+#include "security/sealed_store.hpp"
+#include "security/sealed_vfs.hpp"
 #include "sql/database.hpp"
 
 #include <sodium.h>
@@ -12,6 +16,7 @@ namespace scanstation::core {
 struct Store::Impl {
     std::filesystem::path dataDir;
     std::shared_ptr<const Clock> clock;
+    std::unique_ptr<security::SealedVfs> vfs; // before db: the connection closes first
     std::unique_ptr<sql::Database> db;
 };
 
@@ -38,6 +43,29 @@ void configureConnection(sql::Database& db) {
     db.exec("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
 }
 
+bool isSealedFile(const std::filesystem::path& file) {
+    std::error_code ec;
+    return std::filesystem::exists(file, ec) && std::filesystem::file_size(file, ec) > 0 &&
+           !security::isPlainSqliteFile(file);
+}
+
+// The data key of a sealed store, creating the station's keys for a station that has no
+// encrypted store yet.
+SecretKey storeDataKey(const KeyStore& keys, const std::filesystem::path& storeFile, const SealedDataDir& dir) {
+    if (!keys.hasDataKey()) {
+        if (isSealedFile(storeFile))
+            throw Error(ErrorKind::NotFound, "the store " + storeFile.string() + " is encrypted and its key " +
+                                                 (keys.dir() / "data.key").string() +
+                                                 " is missing: restore the key directory from the school's backup "
+                                                 "(docs/SECURITY.md), or point SCANSTATION_KEYS at it");
+        KeyStore(keys.dir()).ensureKeys();
+        if (dir.notice)
+            dir.notice("created the station's keys in " + keys.dir().string() +
+                       ": back this directory up now, apart from the data (docs/SECURITY.md)");
+    }
+    return keys.dataKey();
+}
+
 } // namespace
 
 Store::Store(const std::filesystem::path& dataDir, std::shared_ptr<const Clock> clock) : m_impl(std::make_unique<Impl>()) {
@@ -45,9 +73,45 @@ Store::Store(const std::filesystem::path& dataDir, std::shared_ptr<const Clock> 
         throw Error(ErrorKind::Infrastructure, "libsodium failed to initialise");
     m_impl->dataDir = prepareDataDir(dataDir);
     m_impl->clock = clock ? std::move(clock) : std::make_shared<SystemClock>();
+    if (isSealedFile(m_impl->dataDir / kFileName)) {
+        // Already encrypted: only its key opens it (the default key directory's).
+        openSealed(SealedDataDir(m_impl->dataDir, {}));
+        return;
+    }
     m_impl->db = std::make_unique<sql::Database>(m_impl->dataDir / kFileName);
     configureConnection(*m_impl->db);
     migrations::migrate(*m_impl->db);
+}
+
+Store::Store(const SealedDataDir& dataDir, std::shared_ptr<const Clock> clock) : m_impl(std::make_unique<Impl>()) {
+    if (sodium_init() < 0)
+        throw Error(ErrorKind::Infrastructure, "libsodium failed to initialise");
+    m_impl->dataDir = prepareDataDir(dataDir);
+    m_impl->clock = clock ? std::move(clock) : std::make_shared<SystemClock>();
+    openSealed(dataDir);
+}
+
+void Store::openSealed(const SealedDataDir& dataDir) {
+    const auto keyDir = dataDir.keyDir.empty() ? KeyStore::defaultDir() : dataDir.keyDir;
+    KeyStore::checkApart(keyDir, m_impl->dataDir);
+    const auto file = m_impl->dataDir / kFileName;
+    m_impl->vfs = std::make_unique<security::SealedVfs>(security::deriveStoreKey(storeDataKey(KeyStore(keyDir), file, dataDir)));
+    const bool sealedNow = security::isPlainSqliteFile(file) && security::sealPlainStore(file, *m_impl->vfs);
+    if (sealedNow && dataDir.notice)
+        dataDir.notice("encrypted the plain store " + file.string() + " with the key in " + keyDir.string() +
+                       " (old copies and backups of the plain file still hold readable data)");
+    m_impl->db = security::openSealedDatabase(file, *m_impl->vfs);
+    configureConnection(*m_impl->db);
+    security::checkSealedLayout(*m_impl->db, file);
+    migrations::migrate(*m_impl->db);
+    if (sealedNow)
+        AuditLog(*this).append("station", "store.sealed", "store:" + std::string(kFileName),
+                               "the plain store was encrypted in place (XChaCha20-Poly1305 pages, key from " +
+                                   keyDir.string() + ")");
+}
+
+bool Store::isSealed() const {
+    return m_impl->vfs != nullptr;
 }
 
 Store::~Store() = default;

@@ -13,7 +13,8 @@ namespace scanstation::reg {
 using nlohmann::json;
 
 namespace {
-const char* const kResources[] = {"orgs", "academicSessions", "classes", "users", "enrollments"};
+// lessonSlots: the register's timetable (the extension's lessonSlots list), seeded alike.
+const char* const kResources[] = {"orgs", "academicSessions", "classes", "users", "enrollments", "lessonSlots"};
 
 std::string refId(const json& object, const char* key) {
     return object.contains(key) && object[key].is_object() ? object[key].value("sourcedId", std::string()) : "";

@@ -1,5 +1,5 @@
 // scanstation-register --listen HOST:PORT --data DIR [--faults SPEC] [--client ID:SECRET]
-//                      [--token-ttl SECONDS] [--tls-cert FILE --tls-key FILE]
+//                      [--token-ttl SECONDS] [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]]
 // The process is a small supervisor: it runs the server in a child process and restarts it when
 // the child exits through the crash fault (exit code 86), so "crash and restart" is real.
 #include "register_server.hpp"
@@ -26,7 +26,8 @@ void forwardSignal(int signal) {
 [[noreturn]] void usage(const std::string& problem) {
     std::cerr << "scanstation-register: " << problem << "\n"
               << "usage: scanstation-register --listen HOST:PORT --data DIR [--faults SPEC]\n"
-                 "         [--client ID:SECRET] [--token-ttl SECONDS] [--tls-cert FILE --tls-key FILE]\n";
+                 "         [--client ID:SECRET] [--token-ttl SECONDS] [--tls-cert FILE --tls-key FILE\n"
+                 "         [--tls-client-ca FILE]]\n";
     std::exit(2);
 }
 
@@ -59,6 +60,8 @@ scanstation::reg::RegisterOptions parseArgs(int argc, char** argv) {
             options.tlsCert = value;
         } else if (arg == "--tls-key") {
             options.tlsKey = value;
+        } else if (arg == "--tls-client-ca") {
+            options.tlsClientCa = value;
         } else {
             usage("unknown option " + arg);
         }
@@ -67,6 +70,7 @@ scanstation::reg::RegisterOptions parseArgs(int argc, char** argv) {
     if (!options.faultSpecText.empty() && !scanstation::reg::isLoopbackHost(options.host))
         usage("the fault mode runs only on loopback (127.0.0.1, ::1, localhost)");
     if (options.tlsCert.empty() != options.tlsKey.empty()) usage("--tls-cert and --tls-key go together");
+    if (!options.tlsClientCa.empty() && options.tlsCert.empty()) usage("--tls-client-ca needs --tls-cert and --tls-key");
     return options;
 }
 

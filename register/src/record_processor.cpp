@@ -111,14 +111,17 @@ json RecordProcessor::evaluate(const std::string& recordId, const json& record) 
     const auto body = record.find(kind);
     if (kind.empty() || body == record.end() || !body->is_object())
         return rejectedOutcome(recordId, "invalid_value", "kind is missing or its payload '" + kind + "' is absent");
-    if (kind == "lessonTopic") return topic(recordId, *body);
-    if (kind == "attendance") return attendance(recordId, *body);
+    DecidedOver over;
+    if (const auto s = record.find("supersedes"); s != record.end() && s->is_object() && s->contains("registerValue"))
+        over = textAt(*s, "registerValue");
+    if (kind == "lessonTopic") return topic(recordId, *body, over);
+    if (kind == "attendance") return attendance(recordId, *body, over);
     if (kind == "lineItem") return lineItem(recordId, *body);
-    if (kind == "result") return result(recordId, *body);
+    if (kind == "result") return result(recordId, *body, over);
     return rejectedOutcome(recordId, "invalid_value", "unknown kind '" + kind + "'");
 }
 
-json RecordProcessor::topic(const std::string& recordId, const json& body) {
+json RecordProcessor::topic(const std::string& recordId, const json& body, const DecidedOver& over) {
     const LessonKey key = lessonKey(body);
     if (!key.problem.empty()) return rejectedOutcome(recordId, "invalid_value", "lessonTopic." + key.problem);
     const std::string text = textAt(body, "topic");
@@ -133,18 +136,19 @@ json RecordProcessor::topic(const std::string& recordId, const json& body) {
     existing.bind(1, key.classId).bind(2, key.date).bind(3, key.number);
     if (existing.step() && existing.text(2) != recordId) {
         if (existing.text(0) == text) return acceptedOutcome(recordId);
-        return conflictOutcome(recordId, existing.text(0), "the lesson already has another topic (" + existing.text(1) + ")");
+        if (over != existing.text(0))
+            return conflictOutcome(recordId, existing.text(0), "the lesson already has another topic (" + existing.text(1) + ")");
     }
     auto write = m_db.query(
         "INSERT INTO topic (class_id, date, lesson, topic, substitution, teacher_id, source, record_id) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'card', ?7) ON CONFLICT (class_id, date, lesson) DO UPDATE SET "
-        "topic = ?4, substitution = ?5, teacher_id = ?6");
+        "topic = ?4, substitution = ?5, teacher_id = ?6, source = 'card', record_id = ?7");
     write.bind(1, key.classId).bind(2, key.date).bind(3, key.number).bind(4, text).bind(5, substitution ? 1 : 0);
     write.bind(6, refId(body, "teacher")).bind(7, recordId).run();
     return acceptedOutcome(recordId);
 }
 
-json RecordProcessor::attendance(const std::string& recordId, const json& body) {
+json RecordProcessor::attendance(const std::string& recordId, const json& body, const DecidedOver& over) {
     const LessonKey key = lessonKey(body);
     if (!key.problem.empty()) return rejectedOutcome(recordId, "invalid_value", "attendance." + key.problem);
     const std::string code = textAt(body, "code");
@@ -163,16 +167,17 @@ json RecordProcessor::attendance(const std::string& recordId, const json& body) 
         const std::string current = existing.text(0);
         if (existing.text(2) != recordId) {
             if (current == code) return acceptedOutcome(recordId);
-            return conflictOutcome(recordId, current,
-                                   "the register holds '" + current + "' for " + student + " (" + existing.text(1) + ")");
+            if (over != current)
+                return conflictOutcome(recordId, current,
+                                       "the register holds '" + current + "' for " + student + " (" + existing.text(1) + ")");
         }
-        // A corrected card for the same field: nb is never deleted, only changed to u, sp or zw.
+        // A corrected card or a person's decision: nb is never deleted, only changed to u, sp or zw.
         if (current == "nb" && code != "nb" && code != "u" && code != "sp" && code != "zw")
             return rejectedOutcome(recordId, "invalid_value", "nb may only change to u, sp or zw, not to " + code);
     }
     auto write = m_db.query("INSERT INTO attendance (class_id, date, lesson, student_id, code, source, record_id) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, 'card', ?6) ON CONFLICT (class_id, date, lesson, student_id) "
-                            "DO UPDATE SET code = ?5");
+                            "DO UPDATE SET code = ?5, source = 'card', record_id = ?6");
     write.bind(1, key.classId).bind(2, key.date).bind(3, key.number).bind(4, student).bind(5, code).bind(6, recordId).run();
     return acceptedOutcome(recordId);
 }
@@ -193,7 +198,7 @@ json RecordProcessor::lineItem(const std::string& recordId, const json& body) {
     return acceptedOutcome(recordId);
 }
 
-json RecordProcessor::result(const std::string& recordId, const json& body) {
+json RecordProcessor::result(const std::string& recordId, const json& body, const DecidedOver& over) {
     static const std::regex kMark("^([0-6][+-]?|np|bz|\\+|-)$");
     const std::string mark = textAt(body, "textScore");
     if (!std::regex_match(mark, kMark))
@@ -212,7 +217,7 @@ json RecordProcessor::result(const std::string& recordId, const json& body) {
     const std::string id = textAt(body, "sourcedId").empty() ? recordId : textAt(body, "sourcedId");
     auto existing = m_db.query("SELECT text_score, source FROM result WHERE sourced_id = ?1");
     existing.bind(1, id);
-    if (existing.step() && existing.text(1) == "online" && existing.text(0) != mark)
+    if (existing.step() && existing.text(1) == "online" && existing.text(0) != mark && over != existing.text(0))
         return conflictOutcome(recordId, existing.text(0), "a teacher entered " + existing.text(0) + " online");
     auto write = m_db.query("INSERT INTO result (sourced_id, line_item_id, student_id, text_score, score_status, source) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, 'card') ON CONFLICT (sourced_id) DO UPDATE SET "

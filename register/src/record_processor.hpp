@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <string>
+
 namespace scanstation::reg {
 
 class RecordProcessor {
@@ -19,11 +22,14 @@ public:
     void changeOnlineBefore(const nlohmann::json& record);
 
 private:
+    // `over`: a corrected resend's supersedes.registerValue, the value a person on the station
+    // decided to replace; the record may replace exactly that value and no other.
+    using DecidedOver = std::optional<std::string>;
     nlohmann::json evaluate(const std::string& recordId, const nlohmann::json& record);
-    nlohmann::json topic(const std::string& recordId, const nlohmann::json& body);
-    nlohmann::json attendance(const std::string& recordId, const nlohmann::json& body);
+    nlohmann::json topic(const std::string& recordId, const nlohmann::json& body, const DecidedOver& over);
+    nlohmann::json attendance(const std::string& recordId, const nlohmann::json& body, const DecidedOver& over);
     nlohmann::json lineItem(const std::string& recordId, const nlohmann::json& body);
-    nlohmann::json result(const std::string& recordId, const nlohmann::json& body);
+    nlohmann::json result(const std::string& recordId, const nlohmann::json& body, const DecidedOver& over);
 
     bool isStudentOf(const std::string& studentId, const std::string& classId);
     bool classExists(const std::string& classId);

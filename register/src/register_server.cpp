@@ -58,7 +58,9 @@ RegisterServer::~RegisterServer() = default;
 bool RegisterServer::run() {
     std::unique_ptr<httplib::Server> server;
     if (!m_options.tlsCert.empty())
-        server = std::make_unique<httplib::SSLServer>(m_options.tlsCert.c_str(), m_options.tlsKey.c_str());
+        server = std::make_unique<httplib::SSLServer>(
+            m_options.tlsCert.c_str(), m_options.tlsKey.c_str(),
+            m_options.tlsClientCa.empty() ? nullptr : m_options.tlsClientCa.c_str());
     else
         server = std::make_unique<httplib::Server>();
     if (!server->is_valid()) {
@@ -74,7 +76,8 @@ bool RegisterServer::run() {
         return false;
     }
     std::cout << "scanstation-register: listening on " << (m_options.tlsCert.empty() ? "http" : "https") << "://"
-              << m_options.host << ":" << m_options.port << std::endl;
+              << m_options.host << ":" << m_options.port
+              << (m_options.tlsClientCa.empty() ? "" : " (client certificates required)") << std::endl;
     return server->listen_after_bind();
 }
 
@@ -117,6 +120,8 @@ void RegisterServer::applyFaultAfter(const std::string& fault, httplib::Response
 }
 
 bool RegisterServer::authorised(const httplib::Request& req, httplib::Response& res) {
+    // Mutual TLS: the handshake already refused any client without a certificate of our CA.
+    if (!m_options.tlsClientCa.empty()) return true;
     const std::string header = req.get_header_value("Authorization");
     const std::string prefix = "Bearer ";
     if (header.compare(0, prefix.size(), prefix) != 0) {
@@ -161,12 +166,17 @@ void RegisterServer::addRoutes(httplib::Server& server) {
                 api([this](const httplib::Request& req, httplib::Response& res, bool conflict) {
                     handleBatch(req, res, conflict);
                 }));
-    server.Put(R"(/ims/oneroster/gradebook/v1p2/(lineItems|results)/([A-Za-z0-9._~:-]+))",
+    server.Put(R"(/ims/oneroster/gradebook/v1p2/(lineItems|results)/([A-Za-z0-9_.~:-]+))",
                api([this](const httplib::Request& req, httplib::Response& res, bool) {
                    handleSinglePut(req.matches[1] == "lineItems" ? "lineItem" : "result", req, res);
                }));
-    server.Get(R"(/ims/oneroster/ext/scanstation/v1p0/lessons/([A-Za-z0-9._~:-]+))",
+    server.Get(R"(/ims/oneroster/ext/scanstation/v1p0/lessons/([A-Za-z0-9_.~:-]+))",
                api([this](const httplib::Request& req, httplib::Response& res, bool) { handleLesson(req, res); }));
+    // The timetable extension: lesson slots, listed exactly like a OneRoster resource.
+    server.Get("/ims/oneroster/ext/scanstation/v1p0/lessonSlots",
+               api([this](const httplib::Request& req, httplib::Response& res, bool) {
+                   handleRosterList("lessonSlots", req, res);
+               }));
     server.Get(R"(/ims/oneroster/rostering/v1p2/(orgs|academicSessions|classes|users|enrollments))",
                api([this](const httplib::Request& req, httplib::Response& res, bool) {
                    handleRosterList(req.matches[1], req, res);

@@ -28,6 +28,9 @@ struct RegisterOptions {
     int tokenTtlSeconds = 3600;
     std::string tlsCert; // both set: serve HTTPS
     std::string tlsKey;
+    // Set: mutual TLS. A client must present a certificate signed by this CA bundle; that
+    // certificate is then its credential (no bearer token needed).
+    std::string tlsClientCa;
 };
 
 bool isLoopbackHost(const std::string& host);

@@ -40,6 +40,11 @@ size_t readHeader(char* data, size_t size, size_t count, void* target) {
 }
 
 std::string plainWordsFor(CURLcode code, const std::string& url, const char* detail) {
+    // TLS 1.3: a server that requires a client certificate says so in an alert after the
+    // handshake, which libcurl reports as a broken receive.
+    if (std::string(detail).find("certificate required") != std::string::npos)
+        return std::string("the register requires a client certificate, and ours was missing or not accepted (TLS: ") +
+               detail + ")";
     switch (code) {
     case CURLE_COULDNT_CONNECT: return "the register at " + url + " refused the connection (is it running?)";
     case CURLE_COULDNT_RESOLVE_HOST: return "the register's address could not be found (" + url + ")";
@@ -48,11 +53,13 @@ std::string plainWordsFor(CURLcode code, const std::string& url, const char* det
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_PARTIAL_FILE:
-        return "the connection to the register broke before its answer arrived";
+        return std::string("the connection to the register broke before its answer arrived (") + detail + ")";
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CONNECT_ERROR:
         return std::string("the register's identity could not be verified (TLS: ") + detail + ")";
+    case CURLE_SSL_CERTPROBLEM:
+        return std::string("our client certificate or key could not be used (TLS: ") + detail + ")";
     default: return std::string("the register could not be reached: ") + detail;
     }
 }
@@ -117,6 +124,13 @@ HttpResponse perform(const HttpRequest& request) {
     const CURLcode code = curl_easy_perform(h);
     if (code != CURLE_OK) {
         response.transportError = plainWordsFor(code, request.url, errorBuffer[0] ? errorBuffer : curl_easy_strerror(code));
+        // A register that requires client certificates may close the connection before its TLS
+        // alert is read: say what the likely cause is when we presented none.
+        const bool broken = code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR || code == CURLE_GOT_NOTHING ||
+                            code == CURLE_SSL_CONNECT_ERROR;
+        if (broken && request.clientCertFile.empty() && request.url.rfind("https:", 0) == 0 &&
+            response.transportError.find("client certificate") == std::string::npos)
+            response.transportError += "; if the register requires a client certificate, none is configured";
         return response;
     }
     response.transportOk = true;

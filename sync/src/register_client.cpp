@@ -21,6 +21,8 @@ struct RegisterClient::Impl {
     // more after a 401 (expired or revoked). `tokenProblem` is set when no token was obtained.
     detail::HttpResponse withToken(const RegisterEndpoint& e, detail::HttpRequest request, std::string& tokenProblem);
     bool fetchToken(const RegisterEndpoint& e, std::string& tokenProblem);
+    struct Answered;
+    Answered call(const RegisterEndpoint& e, const detail::HttpRequest& request);
 };
 
 RegisterClient::RegisterClient(RegisterEndpoint endpoint) : m_endpoint(std::move(endpoint)), m_impl(std::make_unique<Impl>()) {
@@ -133,6 +135,38 @@ detail::HttpResponse RegisterClient::Impl::withToken(const RegisterEndpoint& e, 
     return response;
 }
 
+// An API call's answer, or why there is none to act on (no token, no connection, not 200).
+struct RegisterClient::Impl::Answered {
+    detail::HttpResponse response;
+    FailureKind failure = FailureKind::None;
+    std::string plainWords;
+    std::optional<std::chrono::seconds> retryAfter;
+
+    // Copies the failure into a public answer (BatchAnswer, RosterPage); true when failed.
+    template <class Answer>
+    bool failedInto(Answer& answer) const {
+        answer.failure = failure;
+        answer.plainWords = plainWords;
+        answer.retryAfter = retryAfter;
+        return failure != FailureKind::None;
+    }
+};
+
+RegisterClient::Impl::Answered RegisterClient::Impl::call(const RegisterEndpoint& e, const detail::HttpRequest& request) {
+    Answered answered;
+    std::string tokenProblem;
+    answered.response = withToken(e, request, tokenProblem);
+    if (!tokenProblem.empty()) {
+        answered.failure = FailureKind::Unauthorized;
+        answered.plainWords = tokenProblem;
+        return answered;
+    }
+    answered.retryAfter = retryAfterOf(answered.response);
+    if (!answered.response.transportOk || answered.response.status != 200)
+        answered.failure = classify(answered.response, answered.plainWords);
+    return answered;
+}
+
 BatchAnswer RegisterClient::sendBatch(const std::string& idempotencyKey, const std::vector<core::OutboxRecord>& records) {
     detail::HttpRequest request = baseRequest(m_endpoint);
     request.method = "POST";
@@ -140,22 +174,12 @@ BatchAnswer RegisterClient::sendBatch(const std::string& idempotencyKey, const s
     request.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"},
                        {"Idempotency-Key", idempotencyKey}};
     request.body = batchBody(records);
-    std::string tokenProblem;
-    const auto response = m_impl->withToken(m_endpoint, request, tokenProblem);
+    const auto answered = m_impl->call(m_endpoint, request);
     BatchAnswer answer;
-    if (!tokenProblem.empty()) {
-        answer.failure = FailureKind::Unauthorized;
-        answer.plainWords = tokenProblem;
-        return answer;
-    }
-    answer.retryAfter = retryAfterOf(response);
-    if (!response.transportOk || response.status != 200) {
-        answer.failure = classify(response, answer.plainWords);
-        return answer;
-    }
-    answer.replayed = response.replayed && *response.replayed == "true";
+    if (answered.failedInto(answer)) return answer;
+    answer.replayed = answered.response.replayed && *answered.response.replayed == "true";
     std::string problem;
-    auto outcomes = detail::parseOutcomes(response.body, problem);
+    auto outcomes = detail::parseOutcomes(answered.response.body, problem);
     if (!outcomes) {
         answer.failure = FailureKind::BadAnswer;
         answer.plainWords = problem;
@@ -180,34 +204,38 @@ std::string RegisterClient::seedReferenceRegister(const std::string& rosterJson)
 }
 
 RosterPage RegisterClient::rosterPage(const std::string& resource, const std::string& since, int limit, int offset) {
+    return listPage("/ims/oneroster/rostering/v1p2/", resource, since, limit, offset);
+}
+
+RosterPage RegisterClient::lessonSlotPage(const std::string& since, int limit, int offset) {
+    return listPage("/ims/oneroster/ext/scanstation/v1p0/", "lessonSlots", since, limit, offset);
+}
+
+// One page of a list in the OneRoster style: {"<resource>": [records with sourcedId and
+// dateLastModified]}, ordered by (dateLastModified, sourcedId).
+RosterPage RegisterClient::listPage(const std::string& basePath, const std::string& resource, const std::string& since,
+                                    int limit, int offset) {
     detail::HttpRequest request = baseRequest(m_endpoint);
-    request.url = m_endpoint.baseUrl + "/ims/oneroster/rostering/v1p2/" + resource + "?limit=" + std::to_string(limit) +
+    request.url = m_endpoint.baseUrl + basePath + resource + "?limit=" + std::to_string(limit) +
                   "&offset=" + std::to_string(offset) + "&sort=dateLastModified&orderBy=asc";
     if (!since.empty()) request.url += "&filter=" + detail::urlEncode("dateLastModified>='" + since + "'");
     request.headers = {{"Accept", "application/json"}};
-    std::string tokenProblem;
-    const auto response = m_impl->withToken(m_endpoint, request, tokenProblem);
+    const auto answered = m_impl->call(m_endpoint, request);
     RosterPage page;
-    if (!tokenProblem.empty()) {
-        page.failure = FailureKind::Unauthorized;
-        page.plainWords = tokenProblem;
-        return page;
-    }
-    page.retryAfter = retryAfterOf(response);
-    if (!response.transportOk || response.status != 200) {
-        page.failure = classify(response, page.plainWords);
-        return page;
-    }
-    const json body = json::parse(response.body, nullptr, false);
+    if (answered.failedInto(page)) return page;
+    const json body = json::parse(answered.response.body, nullptr, false);
     if (!body.is_object() || !body.contains(resource) || !body[resource].is_array()) {
         page.failure = FailureKind::BadAnswer;
         page.plainWords = "the register's " + resource + " page has no '" + resource + "' array";
         return page;
     }
+    int index = 0;
     for (const auto& item : body[resource]) {
-        if (!item.is_object() || !item.contains("sourcedId") || !item.contains("dateLastModified")) {
+        const std::string path = resource + "[" + std::to_string(index++) + "]";
+        if (!item.is_object() || !item.contains("sourcedId") || !item["sourcedId"].is_string() ||
+            !item.contains("dateLastModified") || !item["dateLastModified"].is_string()) {
             page.failure = FailureKind::BadAnswer;
-            page.plainWords = "a " + resource + " record lacks sourcedId or dateLastModified";
+            page.plainWords = path + " lacks a sourcedId or dateLastModified string";
             return page;
         }
         page.recordsJson.push_back(item.dump());

@@ -1,5 +1,7 @@
 #include "wire_format.hpp"
 
+#include "scanstation/core/sync_review.hpp"
+
 namespace scanstation::sync::detail {
 
 using nlohmann::json;
@@ -42,13 +44,18 @@ json toWire(const core::OutboxRecord& r) {
                                 {"lesson", lessonRef(r)}}}};
         break;
     case core::OutboxKind::Result:
-        record["result"] = {{"sourcedId", r.recordId},
+        // A corrected resend addresses the same result as the record it supersedes.
+        record["result"] = {{"sourcedId", core::baseRecordId(r.recordId)},
                             {"lineItem", {{"sourcedId", r.lineItemId}}},
                             {"student", {{"sourcedId", r.pupilId}}},
                             {"scoreStatus", r.value == "0" ? "not submitted" : "fully graded"},
                             {"textScore", r.value},
                             {"scoreDate", r.date}};
         break;
+    }
+    if (!r.supersedes.empty()) {
+        record["supersedes"] = {{"recordId", r.supersedes}};
+        if (r.registerValue) record["supersedes"]["registerValue"] = *r.registerValue;
     }
     return record;
 }

@@ -16,8 +16,8 @@ struct CliRun {
     std::string out;
 };
 
-CliRun runCli(const std::string& args) {
-    const std::string command = std::string(SCANSTATION_CLI) + " " + args + " 2>&1";
+CliRun runCli(const std::string& args, const std::string& env = "") {
+    const std::string command = env + std::string(SCANSTATION_CLI) + " " + args + " 2>&1";
     CliRun run;
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe)
@@ -44,15 +44,14 @@ TEST(AcquisitionCli, DevicesListsTheSaneTestBackend) {
     EXPECT_NE(run.out.find("Automatic Document Feeder"), std::string::npos) << run.out;
 }
 
-TEST(AcquisitionCli, WatchOnceHandlesEveryCompleteFile) {
-    acq_test::TempDir inbox;
-    acq_test::writeMultiPageTiff(inbox / "scan.tif", {acq_test::cardImage(200, 280, 1), acq_test::cardImage(200, 280, 2)}, 200);
-    acq_test::writeBytes(inbox / "broken.pdf", "%PDF-1.4 cut short");
-    const CliRun run = runCli("watch " + inbox.path().string() + " --once --settle 0.1 --json");
-    EXPECT_EQ(run.exitCode, 0) << run.out;
-    EXPECT_NE(run.out.find("\"event\":\"page\",\"file\":\"scan.tif\""), std::string::npos) << run.out;
-    EXPECT_NE(run.out.find("\"page\":2"), std::string::npos) << run.out;
-    EXPECT_NE(run.out.find("\"status\":\"failed\""), std::string::npos) << run.out;
-    EXPECT_TRUE(fs::exists(inbox / "processed" / "scan.tif"));
-    EXPECT_TRUE(fs::exists(inbox / "failed" / "broken.pdf.json"));
+TEST(AcquisitionCli, WatchRefusesToStartWithoutASchoolAndLeavesTheFilesAlone) {
+    acq_test::TempDir dir;
+    fs::create_directories(dir / "inbox");
+    acq_test::writeMultiPageTiff(dir / "inbox" / "scan.tif", {acq_test::cardImage(200, 280, 1)}, 200);
+    const std::string env = "SCANSTATION_KEYS=" + (dir / "keys").string() + " SCANSTATION_OPERATOR= ";
+    const CliRun run = runCli("--data " + (dir / "data").string() + " watch " + (dir / "inbox").string() +
+                              " --once --settle 0.1", env);
+    EXPECT_EQ(run.exitCode, 4) << run.out; // conflict: nothing to read cards for yet
+    EXPECT_NE(run.out.find("no school in the roster"), std::string::npos) << run.out;
+    EXPECT_TRUE(fs::exists(dir / "inbox" / "scan.tif"));
 }

@@ -11,7 +11,7 @@ using scanstation::test::TempDir;
 TEST(CoreCli, DemoInitImportsTheSchoolAndRecordsTheOperator) {
     TempDir dir;
     const std::string data = (dir / "data").string();
-    const auto init = test::runCli({"--data", data, "--operator", "admin", "demo", "init"});
+    const auto init = test::runCli({"--data", data, "demo", "init"}); // before any password: the station acts
     ASSERT_EQ(init.exitCode, 0) << init.err;
     EXPECT_NE(init.out.find("8 classes"), std::string::npos) << init.out;
     const auto show = test::runCli({"--data", data, "--json", "roster", "show"});
@@ -19,7 +19,7 @@ TEST(CoreCli, DemoInitImportsTheSchoolAndRecordsTheOperator) {
     EXPECT_NE(show.out.find("\"rosterVersion\": 1"), std::string::npos) << show.out;
     const auto audit = test::runCli({"--data", data, "audit", "list", "--action", "operator.", "--limit", "1"});
     ASSERT_EQ(audit.exitCode, 0) << audit.err;
-    EXPECT_NE(audit.out.find("  admin  operator.add"), std::string::npos) << audit.out;
+    EXPECT_NE(audit.out.find("  station  operator.add"), std::string::npos) << audit.out;
     EXPECT_EQ(test::runCli({"--data", data, "audit", "verify"}).exitCode, 0);
 }
 

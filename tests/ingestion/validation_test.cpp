@@ -223,11 +223,11 @@ TEST_F(ValidationTest, GradeValuesCategoriesAndWeightsAreChecked) {
     const auto card = issue(firstLessonOf("2b").id, "grade-a4-v1");
     const auto r = ReadingRecorder(*m_store).record(
         kAdmin, reading(card, {{"row.01.grade", "6"}, {"row.01.modifier", "+"}, {"row.02.modifier", "-"},
-                               {"row.03.grade", "4"}, {"header.weight", "7"}}));
+                               {"row.03.grade", "4"}, {"header.grade.weight", "7"}}));
     EXPECT_TRUE(hasFinding(r, finding::kGradeInvalid, "row.01.grade")) << codes(r);      // 6+ is not a grade
     EXPECT_TRUE(hasFinding(r, finding::kGradeInvalid, "row.02.modifier")) << codes(r);   // - without a grade
-    EXPECT_TRUE(hasFinding(r, finding::kGradeCategoryInvalid, "header.category")) << codes(r);
-    EXPECT_TRUE(hasFinding(r, finding::kGradeWeightInvalid, "header.weight")) << codes(r);
+    EXPECT_TRUE(hasFinding(r, finding::kGradeCategoryInvalid, "header.grade.category")) << codes(r);
+    EXPECT_TRUE(hasFinding(r, finding::kGradeWeightInvalid, "header.grade.weight")) << codes(r);
     EXPECT_FALSE(hasFinding(r, finding::kGradeInvalid, "row.03.grade")) << codes(r);
 }
 
@@ -235,8 +235,8 @@ TEST_F(ValidationTest, ZeroIsOnlyAbsentAtTheTest) {
     const auto slot = firstLessonOf("2b");
     const auto card = issue(slot.id, "grade-a4-v1");
     const auto r = ReadingRecorder(*m_store).record(
-        kAdmin, reading(card, {{"row.01.grade", "0"}, {"row.02.grade", "5"}, {"header.category", "test"},
-                               {"header.weight", "3"}}));
+        kAdmin, reading(card, {{"row.01.grade", "0"}, {"row.02.grade", "5"}, {"header.grade.category", "sprawdzian"},
+                               {"header.grade.weight", "3"}}));
     EXPECT_TRUE(hasFinding(r, finding::kZeroNotAbsent, "row.01.grade")) << codes(r);
     // The same 0 for a pupil marked nb on the lesson's attendance card is accepted.
     const auto att = issue(slot.id);

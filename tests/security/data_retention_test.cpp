@@ -83,6 +83,21 @@ TEST_F(DataRetentionTest, ErasureOnlyFromTheFirstToTheFifteenthOfSeptember) {
     EXPECT_TRUE(DataRetention::inErasureWindow(station.clock->now()));
 }
 
+namespace {
+
+// Ties a page to a card as ingestion does (page_images + card_readings), with the sqlite3 shell.
+void recordReading(const std::string& db, const std::string& pageHash, const std::string& vaultId, int page,
+                   const std::string& serial) {
+    const std::string sqlText =
+        "INSERT INTO page_images (hash, relative_path, bytes, stored_at_ms) VALUES ('" + pageHash + "', 'vault:" +
+        vaultId + ".tif', 1000, 0); INSERT INTO card_readings (page_hash, source, page_number, page_status, serial, "
+        "outcome, is_current, measurements, issues, recorded_by, recorded_at_ms) VALUES ('" + pageHash +
+        "', 'test', " + std::to_string(page) + ", 'read', '" + serial + "', 'accepted', 1, '', '', 'admin', 0)";
+    ASSERT_EQ(std::system(("sqlite3 '" + db + "' \"" + sqlText + "\"").c_str()), 0);
+}
+
+} // namespace
+
 TEST_F(DataRetentionTest, ImagesOfShreddedCardsArePurgedAfterTheRetentionPeriod) {
     KeyStore keys(station.dir / "keys");
     keys.ensureKeys();
@@ -90,20 +105,19 @@ TEST_F(DataRetentionTest, ImagesOfShreddedCardsArePurgedAfterTheRetentionPeriod)
     CardRegistry cards(*station.store);
     const auto shredded = cards.issue("admin", CardIssueRequest{"lesson-card", 1, std::nullopt, ""});
     const auto kept = cards.issue("admin", CardIssueRequest{"lesson-card", 1, std::nullopt, ""});
-    const Bytes imageA(1000, 0x41), imageB(1000, 0x42);
+    const auto sharing = cards.issue("admin", CardIssueRequest{"lesson-card", 1, std::nullopt, ""});
+    const Bytes imageA(1000, 0x41), imageB(1000, 0x42), twoPages(1000, 0x43);
     const auto idA = ImageVault::contentId(imageA), idB = ImageVault::contentId(imageB);
+    const auto idFile = ImageVault::contentId(twoPages);
     vault.put(idA, imageA);
     vault.put(idB, imageB);
-    // The readings that tie images to cards are ingestion's; written here with the sqlite3 shell.
+    vault.put(idFile, twoPages);
     const auto db = station.store->databaseFile().string();
-    int n = 0;
-    for (const auto& [serial, id] : {std::pair{shredded.serial, idA}, {kept.serial, idB}}) {
-        const std::string sqlText =
-            "INSERT INTO card_readings (page_hash, source, page_number, page_status, serial, outcome, is_current, "
-            "measurements, issues, recorded_by, recorded_at_ms) VALUES ('" + id + "', 'test', " + std::to_string(++n) +
-            ", 'read', '" + serial + "', 'accepted', 1, '', '', 'admin', 0)";
-        ASSERT_EQ(std::system(("sqlite3 '" + db + "' \"" + sqlText + "\"").c_str()), 0);
-    }
+    recordReading(db, idA, idA, 1, shredded.serial);
+    recordReading(db, idB, idB, 1, kept.serial);
+    // A two-page TIFF: page 1 is the shredded card's, page 2 a card still held.
+    recordReading(db, std::string(64, 'e'), idFile, 1, shredded.serial);
+    recordReading(db, std::string(64, 'f'), idFile, 2, sharing.serial);
     for (auto state : {CardState::Scanned, CardState::Accepted, CardState::Queued, CardState::Acknowledged,
                        CardState::InCustody, CardState::Shredded})
         cards.transition("admin", shredded.serial, state, "test step");
@@ -116,6 +130,14 @@ TEST_F(DataRetentionTest, ImagesOfShreddedCardsArePurgedAfterTheRetentionPeriod)
     const auto report = retention.purgeShreddedImages(admin, vault, 30);
     EXPECT_EQ(report.imageIds, std::vector<std::string>{idA});
     EXPECT_FALSE(vault.contains(idA));
-    EXPECT_TRUE(vault.contains(idB)); // its card is not shredded
+    EXPECT_TRUE(vault.contains(idB));    // its card is not shredded
+    EXPECT_TRUE(vault.contains(idFile)); // another page of the file belongs to a card still held
     EXPECT_TRUE(retention.purgeShreddedImages(admin, vault, 30).imageIds.empty());
+
+    for (auto state : {CardState::Scanned, CardState::Accepted, CardState::Queued, CardState::Acknowledged,
+                       CardState::InCustody, CardState::Shredded})
+        cards.transition("admin", sharing.serial, state, "test step");
+    station.clock->advance(24h * 30);
+    EXPECT_EQ(retention.purgeShreddedImages(admin, vault, 30).imageIds, std::vector<std::string>{idFile});
+    EXPECT_FALSE(vault.contains(idFile));
 }

@@ -1,10 +1,12 @@
 // The client and the reference register both keep to sync/openapi.yaml: every request of a
-// full sync (token, batches with all four answers, roster pull) goes through Stoplight Prism in
+// full sync (token, batches with all four answers, a corrected resend that supersedes a refused
+// record, roster and timetable pulls) goes through Stoplight Prism in
 // validating-proxy mode (--errors), which answers with an error for any request or response
 // that breaks the document. Needs sync/api-tools/node_modules (scripts/install-deps).
 #include "sync_test_fixture.hpp"
 
 #include "scanstation/sync/roster_pull.hpp"
+#include "scanstation/sync/timetable_pull.hpp"
 
 #include <httplib.h>
 
@@ -67,6 +69,15 @@ TEST_F(PrismValidation, FullSyncKeepsToTheDocument) {
     plan.extraPupilIds = {"ghost-pupil"};
     acceptCards(*store, 2, plan);
     const int queued = core::Outbox(*store).status().waiting;
+    const core::Roster roster(*store);
+    const auto cls = roster.classes().front();
+    reg->seed({{"lessonSlots",
+                {{{"sourcedId", cls.sourcedId + "~2027-03-01~1"},
+                  {"status", "active"},
+                  {"dateLastModified", "2026-11-20T10:00:00.000Z"},
+                  {"lesson", {{"class", {{"sourcedId", cls.sourcedId}}}, {"date", "2027-03-01"}, {"lessonNumber", 1}}},
+                  {"subject", {{"code", roster.subjects().front().code}}},
+                  {"teacher", {{"sourcedId", roster.teachers().front().sourcedId}}}}}}});
     const auto log = registerDir.path() / "prism.log";
     PrismProxy prism(reg->url(), log);
 
@@ -75,7 +86,24 @@ TEST_F(PrismValidation, FullSyncKeepsToTheDocument) {
     endpoint.requestTimeout = std::chrono::milliseconds(20000);
     sync::RegisterClient client(endpoint);
     const auto report = syncNow(client, std::chrono::seconds(60));
+    // A person corrects a refused record: it goes out again under a new id that supersedes it.
+    const auto refused = core::Outbox(*store).reviewItems();
+    ASSERT_FALSE(refused.empty());
+    core::OutboxRecord corrected;
+    corrected.recordId = refused.front().recordId + ":r1";
+    corrected.cardSerial = refused.front().cardSerial;
+    corrected.kind = core::OutboxKind::Attendance;
+    corrected.classId = cls.sourcedId;
+    corrected.date = "2026-11-23";
+    corrected.lessonNumber = 1;
+    corrected.pupilId = roster.pupilsOfClass(cls.sourcedId).front().sourcedId;
+    corrected.value = "u";
+    corrected.supersedes = refused.front().recordId;
+    corrected.registerValue = "present";
+    core::Outbox(*store).enqueue({corrected});
+    const auto resend = syncNow(client, std::chrono::seconds(60));
     const auto pull = sync::pullRoster(*store, client, 50);
+    const auto timetable = sync::pullTimetable(*store, client, "sync", 50);
 
     std::stringstream prismLog;
     prismLog << std::ifstream(log).rdbuf();
@@ -84,6 +112,10 @@ TEST_F(PrismValidation, FullSyncKeepsToTheDocument) {
     EXPECT_GT(report.toReview, 0); // the ghost pupil's attendance and grades: a 200 answer with refusals
     EXPECT_TRUE(pull.complete) << pull.plainWords << "\n" << prismLog.str();
     EXPECT_GT(pull.changed.at("users"), 0);
+    EXPECT_TRUE(resend.outboxEmpty) << resend.lastError << "\n" << prismLog.str();
+    EXPECT_EQ(resend.acknowledged + resend.toReview, 1);
+    EXPECT_TRUE(timetable.complete) << timetable.plainWords << "\n" << prismLog.str();
+    EXPECT_EQ(timetable.added, 1);
     EXPECT_EQ(prismLog.str().find("✖"), std::string::npos) << prismLog.str();
 }
 

@@ -27,9 +27,10 @@ int freeLoopbackPort() {
     return ntohs(address.sin_port);
 }
 
-RegisterProcess::RegisterProcess(std::filesystem::path dataDir, std::string faults, std::vector<std::string> extraArgs)
+RegisterProcess::RegisterProcess(std::filesystem::path dataDir, std::string faults, std::vector<std::string> extraArgs,
+                                 std::optional<TestTls> tls)
     : m_dataDir(std::move(dataDir)), m_faults(std::move(faults)), m_extraArgs(std::move(extraArgs)),
-      m_port(freeLoopbackPort()) {
+      m_tls(std::move(tls)), m_port(freeLoopbackPort()) {
     start();
 }
 
@@ -48,9 +49,9 @@ void RegisterProcess::start() {
         execv(argv[0], argv.data());
         _exit(127);
     }
-    httplib::Client client("127.0.0.1", m_port);
+    const auto client = testClient();
     for (int i = 0; i < 200; ++i) {
-        if (auto res = client.Get("/health"); res && res->status == 200) return;
+        if (auto res = client->Get("/health"); res && res->status == 200) return;
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
     }
     throw std::runtime_error("scanstation-register did not start on port " + std::to_string(m_port));
@@ -64,12 +65,23 @@ void RegisterProcess::stop() {
     m_pid = -1;
 }
 
+std::unique_ptr<httplib::Client> RegisterProcess::testClient() const {
+    if (!m_tls) return std::make_unique<httplib::Client>("127.0.0.1", m_port);
+    auto client = m_tls->clientCert.empty()
+                      ? std::make_unique<httplib::Client>("https://127.0.0.1:" + std::to_string(m_port))
+                      : std::make_unique<httplib::Client>("https://127.0.0.1:" + std::to_string(m_port),
+                                                          m_tls->clientCert, m_tls->clientKey);
+    client->set_ca_cert_path(m_tls->caFile.c_str());
+    client->enable_server_certificate_verification(true);
+    return client;
+}
+
 nlohmann::json RegisterProcess::admin(const std::string& path, const nlohmann::json& body) {
-    httplib::Client client("127.0.0.1", m_port);
-    client.set_read_timeout(30, 0);
-    auto res = body.is_null() ? client.Get(path.c_str())
-                              : client.Post(path.c_str(), body.is_string() ? body.get<std::string>() : body.dump(),
-                                            "application/json");
+    const auto client = testClient();
+    client->set_read_timeout(30, 0);
+    auto res = body.is_null() ? client->Get(path.c_str())
+                              : client->Post(path.c_str(), body.is_string() ? body.get<std::string>() : body.dump(),
+                                             "application/json");
     if (!res || res->status != 200)
         throw std::runtime_error("register admin " + path + " failed" + (res ? ": " + res->body : std::string()));
     return nlohmann::json::parse(res->body);

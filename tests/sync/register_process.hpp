@@ -5,16 +5,29 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
+
+namespace httplib {
+class Client;
+}
 
 namespace scanstation::testing {
 
 int freeLoopbackPort();
 
+// How the test itself reaches a register that serves HTTPS (health check, admin routes).
+struct TestTls {
+    std::string caFile;                  // verifies the register's certificate
+    std::string clientCert, clientKey;   // for a register that requires client certificates
+};
+
 class RegisterProcess {
 public:
-    RegisterProcess(std::filesystem::path dataDir, std::string faults = "", std::vector<std::string> extraArgs = {});
+    RegisterProcess(std::filesystem::path dataDir, std::string faults = "", std::vector<std::string> extraArgs = {},
+                    std::optional<TestTls> tls = std::nullopt);
     ~RegisterProcess();
     RegisterProcess(const RegisterProcess&) = delete;
     RegisterProcess& operator=(const RegisterProcess&) = delete;
@@ -23,7 +36,7 @@ public:
     void stop();         // SIGTERM and wait
     bool running() const { return m_pid > 0; }
     int port() const { return m_port; }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    std::string url() const { return (m_tls ? "https" : "http") + std::string("://127.0.0.1:") + std::to_string(m_port); }
 
     // Admin routes (loopback only): GET when body is null.
     nlohmann::json admin(const std::string& path, const nlohmann::json& body = nullptr);
@@ -31,9 +44,12 @@ public:
     void setFaults(const std::string& spec);
 
 private:
+    std::unique_ptr<httplib::Client> testClient() const;
+
     std::filesystem::path m_dataDir;
     std::string m_faults;
     std::vector<std::string> m_extraArgs;
+    std::optional<TestTls> m_tls;
     int m_port;
     pid_t m_pid = -1;
 };

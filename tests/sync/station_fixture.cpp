@@ -3,9 +3,11 @@
 #include "scanstation/core/card_registry.hpp"
 #include "scanstation/core/demo_school.hpp"
 #include "scanstation/core/outbox.hpp"
+#include "scanstation/core/reading_recorder.hpp"
 #include "scanstation/core/timetable.hpp"
 #include "scanstation/sync/oneroster_json.hpp"
 
+#include <cstdio>
 #include <random>
 
 namespace scanstation::testing {
@@ -82,6 +84,38 @@ std::vector<std::string> acceptCards(core::Store& store, int count, const CardPl
         serials.push_back(card.serial);
     }
     return serials;
+}
+
+std::string scanCleanCard(core::Store& store, const std::string& classCode,
+                          const std::map<std::string, std::string>& marks) {
+    std::optional<core::LessonSlot> slot;
+    for (const auto& s : core::Timetable(store).onDate(core::Date{2026, 11, 23}))
+        if (!slot && s.classOrGroupCode == classCode) slot = s;
+    if (!slot) throw std::runtime_error("no demo lesson of " + classCode + " on 2026-11-23");
+    const auto card = core::CardRegistry(store).issue("admin", {"attendance-a4-v1", 1, slot->id, ""});
+    core::CardReading page;
+    page.pageHash = std::string(64 - card.serial.size(), 'a') + card.serial;
+    page.source = "sync-test-" + card.serial + ".png";
+    page.status = core::PageStatus::Read;
+    page.card = core::CardIdentityReading{card.serial, card.templateId, card.templateVersion, true, card.lessonSlotId,
+                                          card.rosterVersion};
+    const auto cls = core::Roster(store).classByCode(classCode);
+    const auto pupils = core::Roster(store).pupilsOfClass(cls->sourcedId).size();
+    for (size_t row = 1; row <= pupils; ++row) {
+        char id[32];
+        std::snprintf(id, sizeof id, "row.%02zu.attendance", row);
+        core::FieldReading field;
+        field.fieldId = id;
+        if (const auto mark = marks.find(id); mark != marks.end()) {
+            field.state = core::FieldState::Value;
+            field.values = {mark->second};
+        }
+        page.fields.push_back(field);
+    }
+    const auto result = core::ReadingRecorder(store).record("admin", page);
+    if (result.outcome != core::IngestOutcome::Accepted)
+        throw std::runtime_error("card " + card.serial + " was not accepted: " + result.message);
+    return card.serial;
 }
 
 sync::RegisterEndpoint loopbackEndpoint(const RegisterProcess& reg) {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +50,13 @@ int classLessonCount(core::Store& store);
 
 // The lesson draft acceptCards built for a card's slot (for tests that send by hand).
 core::LessonDraft draftFor(core::Store& store, std::int64_t slotId, const CardPlan& plan);
+
+// Scans a card the way ingestion records it (a real reading through core::ReadingRecorder): a
+// card for the first lesson of `classCode` on the demo's first day, with `marks` (field id ->
+// value, e.g. {"row.02.attendance", "nb"}) and nothing else marked. The card is accepted and
+// its records wait in the outbox. Returns the serial.
+std::string scanCleanCard(core::Store& store, const std::string& classCode,
+                          const std::map<std::string, std::string>& marks);
 
 sync::RegisterEndpoint loopbackEndpoint(const RegisterProcess& reg);
 

@@ -28,3 +28,23 @@ TEST(WireFormat, NonStringTextsAreAProblemNotACrash) {
         EXPECT_NE(problem.find(key), std::string::npos) << problem;
     }
 }
+
+// A corrected resend names what it supersedes and the register value decided over, and a
+// result keeps the refused record's result sourcedId (the same register entry, never a second).
+TEST(WireFormat, CorrectedResultSupersedesAndKeepsItsSourcedId) {
+    scanstation::core::OutboxRecord r;
+    r.kind = scanstation::core::OutboxKind::Result;
+    r.recordId = "c00000042-grade-P0007:r2";
+    r.lineItemId = "c00000042-grades";
+    r.pupilId = "P0007";
+    r.value = "4+";
+    r.supersedes = "c00000042-grade-P0007:r1";
+    r.registerValue = "3";
+    const auto wire = scanstation::sync::detail::toWire(r);
+    EXPECT_EQ(wire["recordId"], "c00000042-grade-P0007:r2");
+    EXPECT_EQ(wire["result"]["sourcedId"], "c00000042-grade-P0007");
+    EXPECT_EQ(wire["supersedes"]["recordId"], "c00000042-grade-P0007:r1");
+    EXPECT_EQ(wire["supersedes"]["registerValue"], "3");
+    r.supersedes.clear();
+    EXPECT_FALSE(scanstation::sync::detail::toWire(r).contains("supersedes"));
+}

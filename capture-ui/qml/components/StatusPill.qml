@@ -19,7 +19,9 @@ Rectangle {
         color: "white"
         font.pixelSize: Theme.fontSmall
         font.bold: true
-        text: (pill.online ? qsTr("Online") : qsTr("Offline since %1").arg(Theme.dateTimeText(pill.since)))
+        text: (pill.online ? qsTr("Online")
+               : pill.since && !isNaN(pill.since.getTime()) ? qsTr("Offline since %1").arg(Theme.dateTimeText(pill.since))
+               : qsTr("Not sent yet"))
               + (pill.waiting > 0 ? " · " + qsTr("%n waiting", "", pill.waiting) : "")
     }
 }

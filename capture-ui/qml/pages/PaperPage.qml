@@ -39,6 +39,15 @@ Item {
                         shredded: parent.shredded
                     }
                     KioskButton {
+                        objectName: "printLabel_" + parent.day
+                        Layout.fillWidth: true
+                        visible: parent.cards > 0 && page.station.session.permissions.includes("file_cards")
+                        text: qsTr("Print label")
+                        filled: false
+                        font.pixelSize: Theme.fontSmall
+                        onClicked: page.paper.printLabel(parent.day)
+                    }
+                    KioskButton {
                         Layout.fillWidth: true
                         visible: parent.shredded > 0
                         text: qsTr("Shredding protocol")

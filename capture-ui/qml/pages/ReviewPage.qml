@@ -25,6 +25,14 @@ Item {
         onAccepted: page.station.review.reject(serial, qsTr("rejected at review: unusable card"))
     }
 
+    OutageAssignDialog {
+        id: assignDialog
+        objectName: "outageAssignDialog"
+        classes: page.station.office.classes
+        onAssign: (itemId, className, day, lessonNumber, reason) =>
+                  page.station.review.assignOutageCard(itemId, className, day, lessonNumber, reason)
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
@@ -61,6 +69,10 @@ Item {
                 required property string reason
                 required property string detail
                 required property url imageUrl
+                required property url cropUrl
+                required property var itemId
+                required property string code
+                required property int index
                 width: list.width
                 height: Math.round(96 * Theme.scale)
                 radius: Theme.radius
@@ -72,11 +84,22 @@ Item {
                     anchors.margins: Theme.spacing / 2
                     spacing: Theme.spacing
                     Image { // the card's page, scaled to a crop-sized preview
+                        objectName: "reviewPage_" + index
                         Layout.preferredWidth: height * 0.7
                         Layout.fillHeight: true
                         source: imageUrl
                         sourceSize.width: 120
                         fillMode: Image.PreserveAspectFit
+                        asynchronous: true
+                    }
+                    Image { // a flagged field: its whole row as scanned, straightened
+                        objectName: "reviewCrop_" + index
+                        visible: cropUrl.toString().length > 0
+                        Layout.preferredWidth: visible ? height * 5 : 0
+                        Layout.fillHeight: true
+                        source: cropUrl
+                        fillMode: Image.PreserveAspectFit
+                        asynchronous: true
                     }
                     ColumnLayout {
                         Layout.fillWidth: true
@@ -86,6 +109,17 @@ Item {
                     KioskButton {
                         text: qsTr("Open card")
                         onClicked: page.openCard(serial)
+                    }
+                    KioskButton {
+                        objectName: "assignOutage_" + index
+                        visible: code === "outage_unresolved" && page.station.session.permissions.includes("assign_outage_card")
+                        text: qsTr("Assign lesson")
+                        onClicked: {
+                            assignDialog.itemId = itemId
+                            assignDialog.serial = serial
+                            assignDialog.day = day.length > 0 ? day : new Date().toISOString().slice(0, 10)
+                            assignDialog.open()
+                        }
                     }
                     KioskButton {
                         visible: page.station.session.permissions.includes("reject_card")

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtMultimedia
 import ScanStation.Kiosk
 
 // One big action: scan the stack in the feeder. Pages stream in as they are read, each with
@@ -8,6 +9,21 @@ import ScanStation.Kiosk
 Item {
     id: page
     required property Station station
+
+    // A source spec (scanner's source_spec.hpp, "hot:" for the inbox) in words.
+    function sourceLabel(spec) {
+        const rest = spec.indexOf(":") >= 0 ? spec.slice(spec.indexOf(":") + 1) : ""
+        const last = rest.split("/").filter(x => x.length > 0).pop() || rest
+        if (spec.startsWith("sane"))
+            return qsTr("Feeder scanner") + (rest.length > 0 ? " " + rest : "")
+        if (spec.startsWith("hot:"))
+            return qsTr("Hot folder") + " " + last
+        if (spec.startsWith("camera"))
+            return qsTr("Camera") + (rest.length > 0 ? " " + rest : "")
+        if (spec.startsWith("folder:"))
+            return qsTr("Folder") + " " + last
+        return spec
+    }
     readonly property var scan: station.scan
     signal openCard(string serial)
 
@@ -39,7 +55,15 @@ Item {
                     implicitHeight: Theme.touch
                     Layout.preferredWidth: Math.round(260 * Theme.scale)
                     font.pixelSize: Theme.font
+                    objectName: "sourceBox"
                     model: page.scan.sources
+                    displayText: page.sourceLabel(currentText)
+                    delegate: ItemDelegate {
+                        required property string modelData
+                        width: ListView.view ? ListView.view.width : implicitWidth
+                        text: page.sourceLabel(modelData)
+                        font.pixelSize: Theme.font
+                    }
                     enabled: !page.scan.running
                     onActivated: page.scan.source = currentText
                     Accessible.name: qsTr("Source")
@@ -75,6 +99,11 @@ Item {
                 font.bold: true
                 color: Theme.warn
             }
+            SoundEffect {
+                id: chime
+                objectName: "attentionSound"
+                source: "qrc:/qt/qml/ScanStation/Kiosk/sounds/attention.wav"
+            }
             SequentialAnimation on opacity {
                 id: flash
                 running: false
@@ -84,7 +113,7 @@ Item {
             }
             Connections {
                 target: page.scan
-                function onAttention() { flash.restart() }
+                function onAttention() { flash.restart(); chime.play() }
             }
         }
         MessageBanner { Layout.fillWidth: true; text: page.scan.lastError }

@@ -12,6 +12,7 @@ Rectangle {
     color: Theme.header
 
     function focusLogin() { login.forceActiveFocus() }
+    readonly property bool changing: page.station.session.mustChangePassword
     function submit() {
         if (login.text.length > 0 && secret.text.length > 0)
             page.station.session.signIn(login.text, secret.text)
@@ -19,6 +20,12 @@ Rectangle {
     Connections {
         target: page.station.session
         function onSignedInChanged() { secret.clear() }
+        function onMustChangePasswordChanged() {
+            if (page.changing)
+                passwordChange.focusFirst()
+            else
+                secret.clear()
+        }
     }
 
     ColumnLayout {
@@ -53,6 +60,7 @@ Rectangle {
         }
         TextField {
             id: login
+            visible: !page.changing
             objectName: "loginField"
             Layout.fillWidth: true
             implicitHeight: Theme.touch
@@ -65,6 +73,7 @@ Rectangle {
         }
         TextField {
             id: secret
+            visible: !page.changing
             objectName: "secretField"
             Layout.fillWidth: true
             implicitHeight: Theme.touch
@@ -75,9 +84,17 @@ Rectangle {
             inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
             onAccepted: page.submit()
         }
+        PasswordChangePanel {
+            id: passwordChange
+            objectName: "passwordChangePanel"
+            Layout.fillWidth: true
+            visible: page.changing
+            session: page.station.session
+        }
         KioskButton {
             objectName: "signInButton"
             Layout.fillWidth: true
+            visible: !page.changing
             text: page.station.session.busy ? qsTr("Checking…") : qsTr("Sign in")
             enabled: !page.station.session.busy && login.text.length > 0 && secret.text.length > 0
             onClicked: page.submit()
@@ -95,7 +112,7 @@ Rectangle {
         Text {
             Layout.fillWidth: true
             visible: page.station.demo
-            text: qsTr("Demo accounts: anna.nowak / Demo1234 (teacher), admin / Admin1234 (administrator), sekretariat / Sekret1234 (secretariat), inspektor / Inspekt1234 (inspector)")
+            text: qsTr("Demo accounts: admin / Admin1234 (administrator), dyrektor / Dyrektor1234 (director), jkaczmarek / Kaczmarek1234 (class teacher), rjakubowski / Jakubowski1234 (teacher), sekretariat / Sekret1234 (secretariat), wizytator / Wizytator1234 (inspector); abaran / Baran1234 is a one-time password")
             color: "#b8c4d0"
             font.pixelSize: Theme.fontSmall
             wrapMode: Text.WordWrap

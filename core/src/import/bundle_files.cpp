@@ -24,18 +24,25 @@ std::string readFile(const std::filesystem::path& file) {
     return ss.str();
 }
 
+// libarchive leaves the message unset (NULL) for some failures of a damaged file.
+std::string errorText(archive* a) {
+    const char* text = archive_error_string(a);
+    return text ? text : "damaged or not a zip file";
+}
+
 std::map<std::string, std::string> readZip(const std::filesystem::path& zip) {
     std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(), archive_read_free);
     archive_read_support_format_zip(a.get());
     if (archive_read_open_filename(a.get(), zip.c_str(), 64 * 1024) != ARCHIVE_OK)
-        throw Error(ErrorKind::BadInput, "cannot open zip " + zip.string() + ": " + archive_error_string(a.get()));
+        throw Error(ErrorKind::BadInput, "cannot open zip " + zip.string() + ": " + errorText(a.get()));
     std::map<std::string, std::string> files;
     archive_entry* entry = nullptr;
     int rc = ARCHIVE_OK;
     while ((rc = archive_read_next_header(a.get(), &entry)) == ARCHIVE_OK) {
         if (archive_entry_filetype(entry) != AE_IFREG)
             continue;
-        const std::string name = std::filesystem::path(archive_entry_pathname(entry)).filename().string();
+        const char* path = archive_entry_pathname(entry); // NULL for an entry without a name
+        const std::string name = path ? std::filesystem::path(path).filename().string() : std::string();
         if (name.size() < 4 || name.substr(name.size() - 4) != ".csv")
             continue;
         if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > kMaxEntryBytes)
@@ -49,11 +56,11 @@ std::map<std::string, std::string> readZip(const std::filesystem::path& zip) {
                 throw Error(ErrorKind::BadInput, zip.string() + ": " + name + " is too large for a roster");
         }
         if (n < 0)
-            throw Error(ErrorKind::BadInput, "cannot read " + name + " in " + zip.string() + ": " + archive_error_string(a.get()));
+            throw Error(ErrorKind::BadInput, "cannot read " + name + " in " + zip.string() + ": " + errorText(a.get()));
         files[name] = std::move(content);
     }
     if (rc != ARCHIVE_EOF)
-        throw Error(ErrorKind::BadInput, "cannot read zip " + zip.string() + ": " + archive_error_string(a.get()));
+        throw Error(ErrorKind::BadInput, "cannot read zip " + zip.string() + ": " + errorText(a.get()));
     return files;
 }
 

@@ -40,4 +40,32 @@ std::optional<PageImage> PageImages::find(const std::string& pageHash) const {
     return image;
 }
 
+std::vector<PageImage> PageImages::plainOriginals() const {
+    // Strip a "#<page>" suffix: the pages of one multi-page file share its file.
+    auto st = m_store.database().prepare(
+        "SELECT DISTINCT CASE WHEN instr(relative_path, '#') > 0 THEN substr(relative_path, 1, instr(relative_path, '#') - 1) "
+        "ELSE relative_path END AS file, MIN(hash), MAX(bytes) FROM page_images WHERE relative_path NOT LIKE 'vault:%' "
+        "GROUP BY file ORDER BY file");
+    std::vector<PageImage> out;
+    while (st.step()) {
+        PageImage image;
+        image.relativePath = st.getText(0);
+        image.pageHash = st.getText(1);
+        image.bytes = static_cast<std::uintmax_t>(st.getInt(2));
+        out.push_back(std::move(image));
+    }
+    return out;
+}
+
+void PageImages::relocate(const std::string& fromPath, const std::string& toPath) {
+    m_store.database()
+        .prepare("UPDATE page_images SET relative_path = ? || substr(relative_path, length(?) + 1) "
+                 "WHERE relative_path = ? OR relative_path LIKE ? || '#%'")
+        .bind(1, toPath)
+        .bind(2, fromPath)
+        .bind(3, fromPath)
+        .bind(4, fromPath)
+        .run();
+}
+
 } // namespace scanstation::core

@@ -10,6 +10,7 @@
 #include "scanstation/core/period_locks.hpp"
 #include "scanstation/core/store.hpp"
 #include "sql/database.hpp"
+#include "sync_review.hpp"
 #include "time_util.hpp"
 
 #include <algorithm>
@@ -89,8 +90,8 @@ bool isGradeField(const std::string& id) {
     const auto ends = [&](const std::string& s) {
         return id.size() > s.size() && id.compare(id.size() - s.size(), s.size(), s) == 0;
     };
-    return (rowNumberOf(id) && (ends(".grade") || ends(".modifier"))) || id == "header.category" ||
-           id == "header.weight" || id == "header.counts";
+    return (rowNumberOf(id) && (ends(".grade") || ends(".modifier"))) || id == "header.grade.category" ||
+           id == "header.grade.weight" || id == "header.grade.counts";
 }
 
 // Who may settle this item, and with what value (DOMAIN.md "People and their rights").
@@ -227,6 +228,11 @@ ResolveOutcome ReviewQueue::resolve(const std::string& actor, std::int64_t itemI
     const auto item = itemById(m_store, itemId);
     checkResolvePermission(m_store, actor, item, value);
     checkResolvable(m_store, item, value);
+    if (isRegisterRefusal(item.code)) { // a record the register refused: sync_review.hpp
+        auto out = settleRegisterRefusal(m_store, actor, item, value, why);
+        tx.commit();
+        return out;
+    }
     auto& db = m_store.database();
     const auto now = toUnixMs(m_store.clock().now());
     db.prepare("UPDATE review_items SET state = 'resolved', chosen_value = ?, decided_by = ?, decided_why = ?, "
@@ -289,6 +295,7 @@ void ReviewQueue::reject(const std::string& actor, const std::string& serial, co
         throw Error(ErrorKind::Conflict, "card " + serial + " is " + toString(card->state) +
                                              "; only a card waiting for review can be rejected");
     auto& db = m_store.database();
+    rejectRegisterRefusals(m_store, actor, serial, why); // withdraws records the register refused
     if (const auto reading = currentReadingId(db, serial)) {
         closeOpenItems(db, *reading, "rejected", actor, why, toUnixMs(m_store.clock().now()));
         setReadingOutcome(db, *reading, "rejected");

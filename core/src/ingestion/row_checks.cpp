@@ -138,6 +138,10 @@ std::string rowLabel(int row, const Pupil* pupil) {
 }
 
 void checkRows(ValidationContext& ctx) {
+    if (checkPrintedRows(ctx))
+        return;
+    // A card issued before its rows were stored (schema < 6): row i is the i-th active pupil
+    // today, and every row from the first the roster may have moved is flagged.
     const auto& slot = *ctx.result.lesson.slot;
     const auto pupils = rowPupils(ctx.store, slot);
     const bool rosterMoved = ctx.card->rosterVersion != Roster(ctx.store).currentVersion();
@@ -167,41 +171,48 @@ void checkRows(ValidationContext& ctx) {
                         "row " + std::to_string(row) + " is marked but " + where + " has no pupil on that row");
             continue;
         }
-        if (const auto* f = fields.attendance; f && f->state != FieldState::Flagged && !ctx.result.lesson.notHeld) {
-            const std::string code = f->state == FieldState::Nothing ? ctx.rules.presentCode : f->joined();
-            if (f->values.size() > 1 || !contains(ctx.rules.attendanceCodes, code))
-                ctx.add(finding::kAttendanceInvalid, f->fieldId,
-                        rowLabel(row, pupil) + ": '" + code + "' is not one attendance value of " +
-                            [&] { std::string s; for (const auto& a : ctx.rules.attendanceCodes) s += (s.empty() ? "" : ", ") + a; return s; }());
-            else
-                ctx.result.lesson.attendance.push_back(AttendanceEntry{f->fieldId, row, pupil->sourcedId, code});
-        }
-        checkGradeRow(ctx, row, pupil, fields);
+        checkRowValues(ctx, row, *pupil, fields);
     }
+}
+
+void checkRowValues(ValidationContext& ctx, int row, const Pupil& pupil, const RowFields& fields) {
+    if (const auto* f = fields.attendance; f && f->state != FieldState::Flagged && !ctx.result.lesson.notHeld) {
+        const std::string code = f->state == FieldState::Nothing ? ctx.rules.presentCode : f->joined();
+        if (f->values.size() > 1 || !contains(ctx.rules.attendanceCodes, code)) {
+            std::string known;
+            for (const auto& a : ctx.rules.attendanceCodes)
+                known += (known.empty() ? "" : ", ") + a;
+            ctx.add(finding::kAttendanceInvalid, f->fieldId,
+                    rowLabel(row, &pupil) + ": '" + code + "' is not one attendance value of " + known);
+        } else {
+            ctx.result.lesson.attendance.push_back(AttendanceEntry{f->fieldId, row, pupil.sourcedId, code});
+        }
+    }
+    checkGradeRow(ctx, row, &pupil, fields);
 }
 
 void checkGrades(ValidationContext& ctx) {
     auto& grades = ctx.result.lesson.grades;
     if (grades.empty())
         return;
-    const auto* categoryField = ctx.reading.field("header.category");
+    const auto* categoryField = ctx.reading.field("header.grade.category");
     const std::string category =
         categoryField && categoryField->state == FieldState::Value ? categoryField->joined() : "";
     if (category.empty() || (!ctx.rules.gradeCategories.empty() && !contains(ctx.rules.gradeCategories, category)))
-        ctx.add(finding::kGradeCategoryInvalid, "header.category",
+        ctx.add(finding::kGradeCategoryInvalid, "header.grade.category",
                 category.empty() ? "the card has grades but no grade category marked"
                                  : "'" + category + "' is not a grade category of this school");
-    const auto weightText = digitGroup(ctx.reading, "header.weight");
+    const auto weightText = digitGroup(ctx.reading, "header.grade.weight");
     int weight = 0;
     if (weightText && weightText->find('?') == std::string::npos && !weightText->empty() && weightText->size() < 4)
         weight = std::stoi(*weightText);
     if (weight < ctx.rules.minWeight || weight > ctx.rules.maxWeight)
-        ctx.add(finding::kGradeWeightInvalid, "header.weight",
+        ctx.add(finding::kGradeWeightInvalid, "header.grade.weight",
                 "grade weight " + (weightText ? "'" + *weightText + "'" : std::string("(none marked)")) +
                     " is not between " + std::to_string(ctx.rules.minWeight) + " and " +
                     std::to_string(ctx.rules.maxWeight));
     // 0 means "absent at the test" (004 ch. 8 §11–12): the pupil must be absent on this card.
-    const auto* counts = ctx.reading.field("header.counts");
+    const auto* counts = ctx.reading.field("header.grade.counts");
     const bool countsInAverage = !(counts && counts->state == FieldState::Value && counts->joined() == "no");
     for (auto& g : grades) {
         g.category = category;

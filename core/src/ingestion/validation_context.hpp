@@ -2,6 +2,7 @@
 // Shared state of one validation run (card_validation.cpp and its helper files).
 #include "scanstation/core/card_registry.hpp"
 #include "scanstation/core/card_validation.hpp"
+#include "scanstation/core/lesson_card_fields.hpp"
 #include "scanstation/core/roster.hpp"
 
 #include <map>
@@ -47,6 +48,11 @@ std::optional<std::pair<int, std::string>> firstShiftedRow(Store& store, const L
 std::string rowLabel(int row, const Pupil* pupil);
 
 void checkRows(ValidationContext& ctx);
+// Rows through the pupil list stored with the card (printed_rows.cpp); false when the card has
+// none (issued before the list was stored), leaving the rows to checkRows' roster mapping.
+bool checkPrintedRows(ValidationContext& ctx);
+// The attendance and grade of one row whose pupil is certain.
+void checkRowValues(ValidationContext& ctx, int row, const Pupil& pupil, const RowFields& fields);
 void checkGrades(ValidationContext& ctx);
 void checkAgainstRecorded(ValidationContext& ctx);
 void checkLocks(ValidationContext& ctx);

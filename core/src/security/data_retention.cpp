@@ -12,6 +12,8 @@
 #include "time_util.hpp"
 
 #include <chrono>
+#include <optional>
+#include <string_view>
 
 namespace scanstation::core {
 
@@ -49,6 +51,16 @@ void requirePupil(Store& store, const std::string& pupilId) {
         throw Error(ErrorKind::NotFound, "no pupil '" + pupilId + "'");
 }
 
+// The vault entry of an original from its page_images path "vault:<file sha256><extension>"
+// (page_images.hpp); nothing for a plain file of an older store.
+std::optional<std::string> vaultIdOf(const std::string& relativePath) {
+    constexpr std::string_view kPrefix = "vault:";
+    if (relativePath.rfind(kPrefix, 0) != 0)
+        return std::nullopt;
+    const auto name = relativePath.substr(kPrefix.size());
+    return name.substr(0, name.find('.'));
+}
+
 std::string utcDate(TimePoint t) {
     return formatUtc(t).substr(0, 10);
 }
@@ -67,22 +79,31 @@ PurgeReport DataRetention::purgeShreddedImages(const Operator& actor, ImageVault
         throw Error(ErrorKind::BadInput, "the retention period must be zero or more days");
     const auto cutoff = toUnixMs(m_store.clock().now() - std::chrono::days(keepDays));
     Transaction tx(m_store);
+    // One vault entry holds a whole original file (several pages of a TIFF or PDF may belong to
+    // different cards): it goes only when every card read from that file is past the period.
+    static constexpr const char* kShreddedBefore =
+        "state = 'shredded' AND (SELECT MAX(t.at_ms) FROM card_transitions t "
+        "WHERE t.serial = c.serial AND t.to_state = 'shredded') <= ?1";
     auto st = m_store.database().prepare(
-        "SELECT c.serial, r.page_hash FROM cards c JOIN card_readings r ON r.serial = c.serial "
-        "WHERE c.state = 'shredded' AND (SELECT MAX(t.at_ms) FROM card_transitions t "
-        "WHERE t.serial = c.serial AND t.to_state = 'shredded') <= ? ORDER BY c.serial, r.id");
+        std::string("SELECT c.serial, p.relative_path FROM cards c JOIN card_readings r ON r.serial = c.serial "
+                    "JOIN page_images p ON p.hash = r.page_hash WHERE c.") +
+        kShreddedBefore +
+        " AND NOT EXISTS (SELECT 1 FROM page_images p2 JOIN card_readings r2 ON r2.page_hash = p2.hash "
+        "JOIN cards c ON c.serial = r2.serial WHERE p2.relative_path = p.relative_path AND NOT (c." +
+        kShreddedBefore + ")) ORDER BY c.serial, r.id");
     st.bind(1, cutoff);
     PurgeReport report;
     while (st.step()) {
-        const auto serial = st.getText(0), hash = st.getText(1);
-        if (!vault.remove(hash))
-            continue;
+        const auto serial = st.getText(0);
+        const auto vaultId = vaultIdOf(st.getText(1));
+        if (!vaultId || !vault.remove(*vaultId))
+            continue; // a plain original of an older store, or already purged
         AuditLog(m_store).append(actor.login, "image.purge", "card:" + serial,
-                                 "page image " + hash + " deleted " + std::to_string(keepDays) +
+                                 "page image " + *vaultId + " deleted " + std::to_string(keepDays) +
                                      "+ days after shredding");
         if (report.cards.empty() || report.cards.back() != serial)
             report.cards.push_back(serial);
-        report.imageIds.push_back(hash);
+        report.imageIds.push_back(*vaultId);
     }
     tx.commit();
     return report;

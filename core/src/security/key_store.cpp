@@ -85,6 +85,11 @@ SecretKey KeyStore::dataKey() const {
     return key;
 }
 
+bool KeyStore::hasDataKey() const {
+    std::error_code ec;
+    return fs::exists(m_dir / kDataKey, ec);
+}
+
 std::array<std::uint8_t, 64> KeyStore::archiveSigningKey() const {
     return readKey<64>(m_dir / kSignKey, true);
 }

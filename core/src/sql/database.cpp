@@ -1,6 +1,7 @@
 #include "sql/database.hpp"
 
 #include "scanstation/core/error.hpp"
+#include "security/sealed_vfs.hpp"
 
 #include <sqlite3.h>
 
@@ -9,7 +10,16 @@ namespace scanstation::core::sql {
 namespace {
 
 ErrorKind kindFor(int rc) {
+    if (rc == SQLITE_IOERR_DATA)
+        return ErrorKind::Integrity; // a sealed page that does not decrypt
     return (rc & 0xff) == SQLITE_CONSTRAINT ? ErrorKind::Conflict : ErrorKind::Infrastructure;
+}
+
+// SQLite's message, plus which sealed file and page failed when a page did not decrypt.
+std::string messageFor(int rc, std::string message) {
+    if (const std::string why = security::takeSealFailure(); !why.empty() && (rc & 0xff) == SQLITE_IOERR)
+        message += " (" + why + ")";
+    return message;
 }
 
 std::string shorten(std::string_view sqlText) {
@@ -23,13 +33,22 @@ std::string shorten(std::string_view sqlText) {
 } // namespace
 
 Database::Database(const std::filesystem::path& file) : m_file(file) {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
-    const int rc = sqlite3_open_v2(file.c_str(), &m_db, flags, nullptr);
+    open(nullptr, 0);
+}
+
+Database::Database(const std::filesystem::path& file, const std::string& vfsName) : m_file(file) {
+    open(vfsName.c_str(), SQLITE_OPEN_URI);
+}
+
+void Database::open(const char* vfsName, int extraFlags) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX | extraFlags;
+    const int rc = sqlite3_open_v2(m_file.c_str(), &m_db, flags, vfsName);
     if (rc != SQLITE_OK) {
-        std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+        const int code = m_db ? sqlite3_extended_errcode(m_db) : rc;
+        std::string msg = messageFor(code, m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw Error(ErrorKind::Infrastructure, "cannot open database " + file.string() + ": " + msg);
+        throw Error(kindFor(code), "cannot open database " + m_file.string() + ": " + msg);
     }
     sqlite3_extended_result_codes(m_db, 1);
 }
@@ -43,7 +62,7 @@ void Database::exec(std::string_view sqlText) {
     const std::string text(sqlText);
     const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
-        std::string msg = err ? err : sqlite3_errstr(rc);
+        std::string msg = messageFor(rc, err ? err : sqlite3_errstr(rc));
         sqlite3_free(err);
         throw Error(kindFor(rc), "database " + m_file.string() + ": " + msg + " (in: " + shorten(sqlText) + ")");
     }
@@ -53,8 +72,8 @@ Statement Database::prepare(std::string_view sqlText) {
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v2(m_db, sqlText.data(), static_cast<int>(sqlText.size()), &stmt, nullptr);
     if (rc != SQLITE_OK)
-        throw Error(ErrorKind::Infrastructure,
-                    std::string("database: cannot prepare: ") + sqlite3_errmsg(m_db) + " (in: " + shorten(sqlText) + ")");
+        throw Error(kindFor(rc), "database " + m_file.string() + ": cannot prepare: " + messageFor(rc, sqlite3_errmsg(m_db)) +
+                                     " (in: " + shorten(sqlText) + ")");
     return Statement(m_db, stmt, std::string(sqlText));
 }
 
@@ -92,7 +111,7 @@ Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(othe
 }
 
 void Statement::fail(int rc) const {
-    throw Error(kindFor(rc), std::string("database: ") + sqlite3_errmsg(m_db) + " (in: " + shorten(m_sql) + ")");
+    throw Error(kindFor(rc), "database: " + messageFor(rc, sqlite3_errmsg(m_db)) + " (in: " + shorten(m_sql) + ")");
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {

@@ -18,6 +18,9 @@ class Statement;
 class Database {
 public:
     explicit Database(const std::filesystem::path& file);
+    // Opens through the named SQLite VFS (the sealed store's, security/sealed_vfs.hpp), with
+    // URI file names enabled so a plain file can be attached with its own VFS.
+    Database(const std::filesystem::path& file, const std::string& vfsName);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -36,6 +39,7 @@ public:
     int& transactionDepth() { return m_transactionDepth; }
 
 private:
+    void open(const char* vfsName, int extraFlags);
     sqlite3* m_db = nullptr;
     int m_transactionDepth = 0;
     std::filesystem::path m_file;

@@ -20,39 +20,48 @@ void count(IngestSummary& s, core::IngestOutcome outcome) {
     }
 }
 
-PageReport recordOriginal(core::Store& store, const Recognizer& recognizer, core::ReadingRecorder& recorder,
-                          const std::string& actor, const Page& page, const detail::PageOriginal& original) {
-    PageImageStore images(store);
+} // namespace
+
+BatchIngest::BatchIngest(core::Store& store, const Recognizer& recognizer, std::string actor,
+                         const core::SecretKey& dataKey, core::ValidationRules rules)
+    : m_store(store), m_recognizer(recognizer), m_actor(std::move(actor)), m_recorder(store, std::move(rules)),
+      m_images(store, dataKey) {}
+
+BatchIngest::BatchIngest(core::Store& store, const Recognizer& recognizer, std::string actor,
+                         core::ValidationRules rules)
+    : m_store(store), m_recognizer(recognizer), m_actor(std::move(actor)), m_recorder(store, std::move(rules)),
+      m_images(store) {}
+
+PageReport BatchIngest::recordPage(const Page& page, const detail::PageOriginal& original) {
+    if (!m_plainOriginalsMoved) {
+        m_images.migratePlainOriginals(m_actor); // never a plain original beside the vault
+        m_plainOriginalsMoved = true;
+    }
     PageReport report;
     report.source = page.source;
     report.pageNumber = page.pageNumber;
     report.pageHash = original.pageHash;
-    report.imagePath = images.pathFor(original.fileHash, original.extension).string();
     // A page recorded before (an earlier, interrupted run of the batch) is not recognised again.
-    if (recorder.isRecorded(original.pageHash)) {
-        report.result = recorder.record(actor, core::CardReading{original.pageHash, page.source, page.pageNumber,
-                                                                 core::PageStatus::NotACard, {}, {}, {}, {}});
-        return report;
+    if (m_recorder.isRecorded(original.pageHash)) {
+        report.result = m_recorder.record(m_actor, core::CardReading{original.pageHash, page.source, page.pageNumber,
+                                                                     core::PageStatus::NotACard, {}, {}, {}, {}});
+    } else {
+        const auto recognition = m_recognizer.recognize(page.image.view());
+        const auto reading = toCardReading(m_store, recognition, page.source, page.pageNumber, original.pageHash);
+        m_images.put(original.bytes, original.extension); // durable before the row that names it
+        core::Transaction tx(m_store);
+        m_images.recordPage(original.pageHash, original.fileHash, original.extension, original.pageInFile,
+                            original.bytes.size());
+        report.result = m_recorder.record(m_actor, reading);
+        tx.commit();
     }
-    const auto recognition = recognizer.recognize(page.image.view());
-    const auto reading = toCardReading(store, recognition, page.source, page.pageNumber, original.pageHash);
-    images.put(original.bytes, original.extension); // durable before the row that names it
-    core::Transaction tx(store);
-    images.recordPage(original.pageHash, original.fileHash, original.extension, original.pageInFile,
-                      original.bytes.size());
-    report.result = recorder.record(actor, reading);
-    tx.commit();
+    if (const auto where = m_images.locate(original.pageHash))
+        report.imagePath = where->file.string();
     return report;
 }
 
-} // namespace
-
-BatchIngest::BatchIngest(core::Store& store, const Recognizer& recognizer, std::string actor,
-                         core::ValidationRules rules)
-    : m_store(store), m_recognizer(recognizer), m_actor(std::move(actor)), m_recorder(store, std::move(rules)) {}
-
 PageReport BatchIngest::ingestFromSource(const Page& page) {
-    auto report = recordOriginal(m_store, m_recognizer, m_recorder, m_actor, page, detail::originalOf(page));
+    auto report = recordPage(page, detail::originalOf(page));
     report.index = ++m_index;
     if (m_onPage)
         m_onPage(report);
@@ -61,7 +70,7 @@ PageReport BatchIngest::ingestFromSource(const Page& page) {
 
 PageReport BatchIngest::ingest(const Page& page, const std::string& original, const std::string& extension) {
     const auto o = detail::originalOf(original, extension, page.pageNumber, page.pageNumber > 1);
-    auto report = recordOriginal(m_store, m_recognizer, m_recorder, m_actor, page, o);
+    auto report = recordPage(page, o);
     report.index = ++m_index;
     if (m_onPage)
         m_onPage(report);

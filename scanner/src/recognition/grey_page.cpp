@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 namespace scanstation::scanner::detail {
 
@@ -26,7 +28,38 @@ namespace {
 // copy errs on the fine side.
 int reductionFactor(const ImageView& image) {
     const double pxPerMm = image.dpi > 0 ? image.dpi / 25.4 : std::min(image.width, image.height) / 300.0;
-    return std::max(1, static_cast<int>(std::floor(pxPerMm / 1.8)));
+    // A file may declare any resolution: keep k within reduceByArea's 16-bit lanes (k <= 257)
+    // and the small copy at least 32 px on its short side, so a nonsense dpi makes a page that
+    // fails registration instead of an overflow.
+    const int limit = std::clamp(std::min(image.width, image.height) / 32, 1, 257);
+    return static_cast<int>(std::clamp(std::floor(pxPerMm / 1.8), 1.0, static_cast<double>(limit)));
+}
+
+// Area average over k x k blocks, rounded like cv::INTER_AREA, in one pass over the page: row
+// sums of k rows in 16-bit lanes (255 * k fits for k <= 257), then k columns. cv::resize's
+// general integer-factor path costs ~4x more on a full page.
+cv::Mat reduceByArea(const cv::Mat& full, int k) {
+    const int w = full.cols / k, h = full.rows / k;
+    cv::Mat small(h, w, CV_8UC1);
+    std::vector<std::uint16_t> sums(static_cast<std::size_t>(w) * static_cast<std::size_t>(k));
+    const std::uint32_t area = static_cast<std::uint32_t>(k * k);
+    for (int y = 0; y < h; ++y) {
+        std::fill(sums.begin(), sums.end(), std::uint16_t{0});
+        for (int r = 0; r < k; ++r) {
+            const std::uint8_t* row = full.ptr<std::uint8_t>(y * k + r);
+            std::uint16_t* acc = sums.data();
+            for (std::size_t x = 0; x < sums.size(); ++x)
+                acc[x] = static_cast<std::uint16_t>(acc[x] + row[x]);
+        }
+        auto* out = small.ptr<std::uint8_t>(y);
+        for (int x = 0; x < w; ++x) {
+            std::uint32_t sum = 0;
+            for (int i = 0; i < k; ++i)
+                sum += sums[static_cast<std::size_t>(x * k + i)];
+            out[x] = static_cast<std::uint8_t>((sum + area / 2) / area);
+        }
+    }
+    return small;
 }
 
 } // namespace
@@ -40,9 +73,7 @@ GreyPage prepareGreyPage(const ImageView& image) {
     if (page.factor == 1) {
         page.small = page.full;
     } else {
-        const cv::Size size(page.full.cols / page.factor, page.full.rows / page.factor);
-        const cv::Mat cropped = page.full(cv::Rect(0, 0, size.width * page.factor, size.height * page.factor));
-        cv::resize(cropped, page.small, size, 0, 0, cv::INTER_AREA);
+        page.small = reduceByArea(page.full, page.factor);
     }
     return page;
 }

@@ -25,7 +25,8 @@ FoundMarks findRegistrationMarks(const GreyPage& page, const std::vector<core::R
 CardTransform estimateTransform(const GreyPage& page, const FoundMarks& marks,
                                 const std::vector<core::RegistrationMark>& layout);
 std::optional<DecodedCode> decodeIdentityCode(const GreyPage& page, const CardTransform& transform,
-                                              const core::RectMm& region);
+                                              const core::RectMm& region,
+                                              const std::optional<core::RectMm>& fallbackStrip = std::nullopt);
 std::vector<std::vector<BubbleMeasurement>> sampleBubbles(const GreyPage& page, const CardTransform& transform,
                                                           const BubbleSampling& sampling);
 

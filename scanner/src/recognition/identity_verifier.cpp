@@ -38,4 +38,10 @@ IdentityVerifier stationIdentityVerifier(const core::StationKey& key, const std:
     };
 }
 
+IdentityVerifier stationIdentityVerifier(const core::CardKeyRing& ring, const std::string& school, core::TimePoint now) {
+    return [ring, school, now](const std::string& payload) {
+        return toReading(core::verifyIdentityPayload(payload, ring, school, now));
+    };
+}
+
 } // namespace scanstation::scanner

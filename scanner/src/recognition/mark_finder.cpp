@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace scanstation::scanner::detail {
@@ -16,17 +17,27 @@ constexpr double kMinSolidity = 0.84;   // a disc (filled bubble) has pi/4 = 0.7
 constexpr double kMaxRectAspect = 1.7;  // perspective of photos stretches squares a little
 constexpr double kMinSizeShare = 0.55;  // a corner mark is at least this share of the largest
 
-double percentile(const cv::Mat& grey, double share) {
-    int hist[256] = {};
+struct Histogram {
+    std::array<long, 256> counts{};
+    double total = 0;
+};
+
+Histogram histogramOf(const cv::Mat& grey) {
+    Histogram h;
     for (int y = 0; y < grey.rows; ++y) {
         const auto* row = grey.ptr<std::uint8_t>(y);
         for (int x = 0; x < grey.cols; ++x)
-            ++hist[row[x]];
+            ++h.counts[row[x]];
     }
-    const double target = share * static_cast<double>(grey.total());
+    h.total = static_cast<double>(grey.total());
+    return h;
+}
+
+double percentile(const Histogram& hist, double share) {
+    const double target = share * hist.total;
     double seen = 0;
     for (int v = 0; v < 256; ++v) {
-        seen += hist[v];
+        seen += static_cast<double>(hist.counts[static_cast<std::size_t>(v)]);
         if (seen >= target)
             return v;
     }
@@ -65,12 +76,25 @@ std::optional<MarkCandidate> squareCandidate(const cv::Mat& labels, int label, c
     return c;
 }
 
+// Components are examined largest first; once a component is too small to reach
+// kMinSizeShare of the largest solid square already found, no later one can (a solid square's
+// side is at most sqrt(area / kMinSolidity)), and pickCorners would drop them all.
 std::vector<MarkCandidate> findSquares(const cv::Mat& mask, int factor) {
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
     const int maxSide = std::min(mask.cols, mask.rows) / 6;
+    std::vector<int> order;
+    for (int i = 1; i < n; ++i)
+        if (stats.at<int>(i, cv::CC_STAT_AREA) >= 10)
+            order.push_back(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        return stats.at<int>(a, cv::CC_STAT_AREA) > stats.at<int>(b, cv::CC_STAT_AREA);
+    });
     std::vector<MarkCandidate> out;
-    for (int i = 1; i < n; ++i) {
+    double largestSide = 0; // small pixels
+    for (const int i : order) {
+        if (std::sqrt(stats.at<int>(i, cv::CC_STAT_AREA) / kMinSolidity) < kMinSizeShare * largestSide)
+            break;
         const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
         const int area = stats.at<int>(i, cv::CC_STAT_AREA);
         if (area < 10 || w < 3 || h < 3 || w > maxSide || h > maxSide)
@@ -84,6 +108,7 @@ std::vector<MarkCandidate> findSquares(const cv::Mat& mask, int factor) {
         // Small-pixel centroid -> full-resolution coordinates (pixel centres).
         c->centre = {(centroids.at<double>(i, 0) + 0.5) * factor - 0.5,
                      (centroids.at<double>(i, 1) + 0.5) * factor - 0.5};
+        largestSide = std::max(largestSide, c->sidePx / factor);
         out.push_back(*c);
     }
     return out;
@@ -156,8 +181,9 @@ FoundMarks findRegistrationMarks(const GreyPage& page, const std::vector<core::R
         return found;
     }
     // Paper is the brightest large thing on a page or in a photo; ink the darkest speck.
-    found.paperLevel = percentile(page.small, 0.9);
-    found.inkLevel = percentile(page.small, 0.0005);
+    const Histogram hist = histogramOf(page.small);
+    found.paperLevel = percentile(hist, 0.9);
+    found.inkLevel = percentile(hist, 0.0005);
     const cv::Mat mask = inkMask(page.small, found.paperLevel - found.inkLevel);
     found.candidates = findSquares(mask, page.factor);
     found = pickCorners(std::move(found));

@@ -5,6 +5,7 @@
 #include "grey_page.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/templates/card_renderer.hpp"
+#include "scanstation/templates/fallback_code.hpp"
 
 #include <opencv2/core.hpp>
 
@@ -123,7 +124,9 @@ PageRecognition Recognizer::Impl::run(const ImageView& image) const {
 
 PageRecognition Recognizer::Impl::readCard(const detail::GreyPage& page, CardTransform transform, PageRecognition r,
                                            Clock::time_point& t) const {
-    const auto code = detail::decodeIdentityCode(page, transform, config.templates.front().identityCodeRegion);
+    const auto& front = config.templates.front(); // every shipped template shares the code's place
+    const auto code = detail::decodeIdentityCode(page, transform, front.identityCodeRegion,
+                                                 templates::fallbackCodeRegion(front));
     if (!code) {
         r.timing.identity = msSince(t);
         return unreadable(std::move(r), "identity_code_unreadable", "no identity code could be decoded in its region");

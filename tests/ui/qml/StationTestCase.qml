@@ -2,8 +2,9 @@ import QtQuick
 import QtTest
 import ScanStation.Kiosk
 
-// What every kiosk test needs: a fresh demo station, signed in as one of the demo operators,
-// optionally after the demo batch was scanned (through the real worker thread).
+// What every kiosk test needs: a fresh demo station (the real libraries on a new store in a
+// temporary folder), signed in as one of the demo operators, optionally after the demo
+// feeder's eight pages were scanned (through the real worker thread and BatchIngest).
 TestCase {
     id: testCase
     when: windowShown
@@ -26,11 +27,16 @@ TestCase {
         return s
     }
     function admin() { return station("admin", "Admin1234") }
-    function teacher() { return station("anna.nowak", "Demo1234") }
+    function teacher() { return station("rjakubowski", "Jakubowski1234") }
+    function classTeacher() { return station("jkaczmarek", "Kaczmarek1234") }
+    // The demo feeder, in order: clean cards (0, 1, 3, 4; filled, ticked and crossed marks),
+    // two marks in row 4 (2), an outage card (5), a letter that is not a card (6), card 0 again (7).
+    readonly property int twoMarks: 2
+    readonly property int outageCard: 5
 
     function scanned(s) {
         s.scan.start()
-        tryVerify(() => !s.scan.running && s.scan.processed === 12, 30000, "the demo batch is read")
+        tryVerify(() => !s.scan.running && s.scan.processed === 8, 30000, "the demo batch is read")
         return s
     }
     // A screen or component under test, laid out and drawn before the first click.

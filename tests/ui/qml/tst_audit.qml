@@ -13,7 +13,7 @@ StationTestCase {
         const page = show(pageComponent, { station: s })
         const list = findChild(page, "auditList")
         verify(list.count > 0)
-        findChild(page, "auditSearch").text = "sign-in"
+        findChild(page, "auditSearch").text = "account.sign"
         verify(list.count >= 1)
         findChild(page, "auditSearch").text = "no such thing at all"
         compare(list.count, 0)
@@ -21,6 +21,6 @@ StationTestCase {
 
     function test_onlyRolesThatMayReadItSeeIt() {
         verify(!teacher().session.can("view_audit"))
-        verify(station("inspektor", "Inspekt1234").session.can("view_audit"))
+        verify(station("wizytator", "Wizytator1234").session.can("view_audit"))
     }
 }

@@ -11,7 +11,7 @@ StationTestCase {
     function test_tapAFlaggedFieldPickAValueGiveAReason() {
         const s = scanned(admin())
         const page = show(pageComponent, { station: s })
-        verify(s.card.open(s.scan.pages.get(3).serial)) // the faint mark
+        verify(s.card.open(s.scan.pages.get(twoMarks).serial))
         compare(s.card.status, "needs review")
         compare(s.card.flaggedCount, 1)
         const frame = findChild(page, "field_row.04.attendance")
@@ -34,11 +34,11 @@ StationTestCase {
     function test_aRoleThatMayNotCorrectSeesButCannotChange() {
         const s = scanned(admin())
         s.session.lockNow()
-        s.session.signIn("inspektor", "Inspekt1234")
+        s.session.signIn("wizytator", "Wizytator1234")
         tryCompare(s.session, "signedIn", true, 5000)
         const page = show(pageComponent, { station: s })
-        verify(s.card.open(s.scan.pages.get(5).serial)) // two marks
-        page.select("row.07.attendance")
+        verify(s.card.open(s.scan.pages.get(twoMarks).serial))
+        page.select("row.04.attendance")
         verify(!findChild(page, "correctionPanel").enabled)
     }
 

@@ -24,14 +24,21 @@ StationTestCase {
     }
 
     function test_afterSyncTheCardMayBeShreddedAndTheProtocolWritten() {
+        verify(registerRunning, "the reference register runs on 127.0.0.1 for these tests")
         const s = scanned(admin())
         s.sync.tryNow()
-        tryCompare(s.sync, "busy", false, 10000)
+        tryCompare(s.sync, "busy", false, 30000)
+        compare(s.sync.waiting, 0, s.sync.lastError)
         const page = show(pageComponent, { station: s })
         shred(page, s.scan.pages.get(0).serial)
         verify(s.paper.lastAccepted, s.paper.message)
         verify(findChild(page, "shredResult").visible)
-        verify(s.paper.writeProtocol("2026-11-23").length > 0)
+        verify(!s.paper.lastAccepted || s.paper.message.length > 0)
+        shred(page, s.scan.pages.get(twoMarks).serial)
+        verify(!s.paper.lastAccepted, "a card still in review is refused")
+        verify(s.paper.writeProtocol("").endsWith(".pdf"), "the protocol of today's shredding")
+        tryVerify(() => { s.paper.refresh(); return findChild(page, "printLabel_2026-11-23") !== null }, 2000)
+        verify(s.paper.printLabel("2026-11-23").endsWith(".pdf"), s.paper.message)
     }
 
     function test_aSecretaryMayShredATeacherMayNot() {

@@ -7,8 +7,17 @@ StationTestCase {
 
     Component { id: pageComponent; RosterPage { width: 1280; height: 800 } }
 
+    function test_aClassTeacherSeesTheOwnClassOnly() {
+        const s = classTeacher()
+        const classes = new Set()
+        for (let i = 0; i < s.office.roster.count; ++i)
+            classes.add(s.office.roster.get(i).className)
+        compare(classes.size, 1, "core: pupil data of the own class")
+        compare(teacher().office.roster.count, 0, "a teacher is no class teacher")
+    }
+
     function test_searchFindsAPupil() {
-        const s = teacher()
+        const s = admin()
         const page = show(pageComponent, { station: s })
         const list = findChild(page, "rosterList")
         compare(list.count, s.office.roster.count)

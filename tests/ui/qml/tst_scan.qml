@@ -18,13 +18,26 @@ StationTestCase {
         verify(s.scan.running, "the batch runs on a worker; the UI is free")
         tryVerify(() => grid.count > 0 && s.scan.running, 10000, "pages appear while the batch still runs")
         tryVerify(() => !s.scan.running, 30000)
-        compare(grid.count, 12)
-        compare(s.scan.readCount, 7)
+        compare(grid.count, 8)
+        compare(s.scan.readCount, 4)
         compare(s.scan.checkCount, 2)
-        compare(s.scan.rejectedCount, 1)
+        compare(s.scan.rejectedCount, 0)
         compare(s.scan.notCardCount, 1)
         compare(s.scan.duplicateCount, 1)
         verify(findChild(page, "attentionBanner").visible)
+        verify(findChild(page, "attentionSound") !== null, "a sound goes with the colour")
+        compare(s.scan.batchEnd, "exhausted")
+        compare(s.scan.pages.get(7).serial, s.scan.pages.get(0).serial, "the same sheet twice")
+    }
+
+    function test_theHotFolderIsASource() {
+        const s = admin()
+        verify(s.scan.sources.some(x => x.startsWith("hot:")), s.scan.sources.join())
+        s.scan.source = s.scan.sources.find(x => x.startsWith("hot:"))
+        s.scan.start()
+        tryVerify(() => !s.scan.running, 30000)
+        compare(s.scan.lastError, "")
+        compare(s.scan.processed, 0, "the demo inbox is empty")
     }
 
     function test_aPageNeedingTheOperatorIsFramed() {

@@ -31,6 +31,8 @@ public:
     // A code typed by the handheld reader (a card serial or a day's label code).
     Q_INVOKABLE bool confirmShredded(const QString& code);
     Q_INVOKABLE QString writeProtocol(const QString& day);
+    // The label for the day's stack (a PDF for the printer); empty when core refused.
+    Q_INVOKABLE QString printLabel(const QString& day);
 
 signals:
     void messageChanged();

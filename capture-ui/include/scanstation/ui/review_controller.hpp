@@ -1,5 +1,6 @@
 #pragma once
-// The review queue: everything core flagged or rejected, with the reason; rejecting a card.
+// The review queue: everything core flagged or rejected, with the reason; rejecting a card,
+// assigning an outage card to its lesson.
 #include "record_list_model.hpp"
 
 #include <QObject>
@@ -24,6 +25,9 @@ public:
 
     Q_INVOKABLE void refresh();
     Q_INVOKABLE bool reject(const QString& serial, const QString& reason);
+    // An outage card's item: the lesson (class, YYYY-MM-DD, lesson number) written on the card.
+    Q_INVOKABLE bool assignOutageCard(qlonglong itemId, const QString& className, const QString& day,
+                                      int lessonNumber, const QString& reason);
 
 signals:
     void messageChanged();

@@ -7,8 +7,6 @@
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
-#include <atomic>
-#include <memory>
 
 class QThreadPool;
 
@@ -32,6 +30,8 @@ class ScanController : public QObject {
     Q_PROPERTY(int notCardCount READ notCardCount NOTIFY progressChanged)
     Q_PROPERTY(int duplicateCount READ duplicateCount NOTIFY progressChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    // How the last batch ended ("feeder_empty", "exhausted", ...), from the source.
+    Q_PROPERTY(QString batchEnd READ batchEnd NOTIFY runningChanged)
     Q_PROPERTY(scanstation::ui::RecordListModel* pages READ pages CONSTANT)
 
 public:
@@ -50,6 +50,7 @@ public:
     int notCardCount() const { return m_counts[3]; }
     int duplicateCount() const { return m_counts[4]; }
     QString lastError() const { return m_lastError; }
+    QString batchEnd() const { return m_batchEnd; }
     RecordListModel* pages() { return &m_pages; }
 
     Q_INVOKABLE void start();
@@ -80,7 +81,7 @@ private:
     int m_total = 0;
     int m_counts[5] = {0, 0, 0, 0, 0}; // read, check, rejected, not a card, duplicate
     QString m_lastError;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    QString m_batchEnd;
 };
 
 } // namespace scanstation::ui

@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
+#include <optional>
+
 class QThreadPool;
 
 namespace scanstation::ui {
@@ -25,7 +27,9 @@ class SessionController : public QObject {
     Q_PROPERTY(QString role READ role NOTIFY signedInChanged)
     Q_PROPERTY(QDateTime lastSuccess READ lastSuccess NOTIFY signedInChanged)
     Q_PROPERTY(QDateTime lastFailure READ lastFailure NOTIFY signedInChanged)
-    Q_PROPERTY(bool mustChangePassword READ mustChangePassword NOTIFY signedInChanged)
+    // core accepted the password but wants a new one first (one-time, or older than 30 days).
+    Q_PROPERTY(bool mustChangePassword READ mustChangePassword NOTIFY mustChangePasswordChanged)
+    Q_PROPERTY(QString changeReason READ changeReason NOTIFY mustChangePasswordChanged)
     // core's permission matrix row for the operator; QML bindings read it to hide what core
     // would refuse (a binding on can() would not notice a new sign-in).
     Q_PROPERTY(QStringList permissions READ permissions NOTIFY signedInChanged)
@@ -43,12 +47,17 @@ public:
     QDateTime lastSuccess() const { return m_lastSuccess; }
     QDateTime lastFailure() const { return m_lastFailure; }
     bool mustChangePassword() const { return m_mustChangePassword; }
+    QString changeReason() const { return m_changeReason; }
     QStringList permissions() const { return m_allowed; }
     int idleMinutes() const { return m_idleMinutes; }
     void setIdleMinutes(int minutes);
     int maxIdleMinutes() const;
 
     Q_INVOKABLE void signIn(const QString& login, const QString& secret);
+    // Completes a sign-in that needs a new password; core checks the password rules.
+    Q_INVOKABLE void changePassword(const QString& newPassword, const QString& repeated);
+    // Back to the sign-in form without changing the password.
+    Q_INVOKABLE void cancelPasswordChange();
     Q_INVOKABLE void lockNow();
     // core's permission for the signed-in operator; the UI hides what this refuses.
     Q_INVOKABLE bool can(const QString& action) const;
@@ -58,6 +67,7 @@ signals:
     void busyChanged();
     void messageChanged();
     void idleMinutesChanged();
+    void mustChangePasswordChanged();
     void locked(bool becauseIdle);
 
 protected:
@@ -66,6 +76,9 @@ protected:
 private:
     void setBusy(bool busy);
     void setMessage(const QString& message);
+    void run(const QString& login, const QString& secret, const std::optional<QString>& newPassword);
+    void applySignIn(const struct SignInOutcome& outcome);
+    void setMustChange(bool must, const QString& reason);
 
     StationBackend& m_backend;
     QThreadPool& m_pool;
@@ -79,6 +92,10 @@ private:
     QDateTime m_lastSuccess;
     QDateTime m_lastFailure;
     bool m_mustChangePassword = false;
+    QString m_changeReason;
+    // Kept only between core's "a new password is required" and the new password.
+    QString m_pendingLogin;
+    QString m_pendingSecret;
     int m_idleMinutes = 10;
 };
 

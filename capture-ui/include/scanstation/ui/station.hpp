@@ -17,9 +17,27 @@
 
 #include <memory>
 
+class QTemporaryDir;
+
 namespace scanstation::ui {
 
 class StationBackend;
+class StationImages;
+
+// What `scanstation-kiosk --data DIR` runs on (see app/main.cpp for the options).
+struct StationOptions {
+    QString configFile; // the station configuration (core's reader); empty: the default path if any
+    QString dataDir;    // overrides the configuration's [station] data
+    QString keyDir;     // --keys: the key directory; empty: $SCANSTATION_KEYS, else ~/.config/scanstation/keys
+    QStringList sources; // page source specs; empty: the configuration's, else sane, inbox, camera
+    QString registerUrl; // empty: the configuration's [sync] register, else records wait
+    QString registerClient; // OAuth 2 client "ID:SECRET"
+    bool allowPlainHttp = false;
+};
+
+// The station on the libraries and the store in its data directory (made when missing).
+// Throws scanstation::Error when the configuration is wrong or the store cannot be opened.
+std::unique_ptr<class Station> openStation(const StationOptions& options);
 
 class Station : public QObject {
     Q_OBJECT
@@ -36,7 +54,9 @@ class Station : public QObject {
     Q_PROPERTY(scanstation::ui::OfficeController* office READ office CONSTANT)
 
 public:
-    Station(std::unique_ptr<StationBackend> backend, bool demo, QObject* parent = nullptr);
+    // `keepAlive` (e.g. the demo's temporary data directory) outlives the backend.
+    Station(std::unique_ptr<StationBackend> backend, bool demo, QObject* parent = nullptr,
+            std::shared_ptr<void> keepAlive = {});
     ~Station() override;
 
     QString schoolName() const;
@@ -55,7 +75,9 @@ public:
 private:
     void connectControllers();
 
+    std::shared_ptr<void> m_keepAlive; // declared first: destroyed after the backend
     std::unique_ptr<StationBackend> m_backend;
+    std::unique_ptr<StationImages> m_images; // its pages for the image provider; goes before the backend
     QThreadPool m_pool;
     bool m_demo = false;
     SessionController* m_session = nullptr;
@@ -67,14 +89,21 @@ private:
     OfficeController* m_office = nullptr;
 };
 
-// The station on the demo school and the demo page source, for `scanstation-kiosk --demo`
-// and for the Qt Quick tests.
+// The real station on a fresh demo data directory (core's demo school, the demo operators,
+// a feeder of filled demo cards; see src/backend/demo_station_data.hpp), removed when the
+// station goes. For `scanstation-kiosk --demo` and the Qt Quick tests.
 class DemoStation : public Station {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(QString dataDir READ dataDir CONSTANT)
 
 public:
     explicit DemoStation(QObject* parent = nullptr);
+    QString dataDir() const { return m_dataDir; }
+
+private:
+    DemoStation(std::shared_ptr<QTemporaryDir> dir, QObject* parent);
+    QString m_dataDir;
 };
 
 } // namespace scanstation::ui

@@ -1,14 +1,16 @@
 #pragma once
 // The calls the kiosk makes into the libraries, in one place. The kiosk holds no rules: every
 // answer (who may do what, whether a correction is allowed, whether a card may be shredded)
-// comes from here. Each method names the library that is meant to answer it; CoreBackend wires
-// what exists, DemoBackend stands in with the demo school until the libraries are complete.
+// comes from here. Each method names the library that answers it; CoreBackend
+// (src/backend/) is the implementation over core, scanner, card-templates and sync.
 //
-// Threads: ingest(), signIn() and syncNow() are slow (recognition, Argon2id, network) and are
+// Threads: scan(), signIn() and syncNow() are slow (recognition, Argon2id, network) and are
 // called on a worker thread; an implementation must allow them to run beside the other calls.
 // Failures of an operation throw scanstation::Error; findings are values.
 #include "scanstation/core/clock.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,15 +26,27 @@ struct SignInOutcome {
     std::vector<std::string> allowedActions; // core's permission matrix row for this operator
     std::optional<core::TimePoint> lastSuccess;
     std::optional<core::TimePoint> lastFailure;
+    // The password was right but must be changed first (one-time password, or older than 30
+    // days): sign in again with a new password. ok is false until then.
     bool mustChangePassword = false;
+    std::string changeReason;
 };
 
 // scanner + core ingestion: one page of a batch after recognition and validation.
 enum class Verdict { Read, CheckThis, Rejected, NotACard, Duplicate };
 
+// A decrypted page or field crop, for the screen only: it is never written to disk (originals
+// are sealed in the vault). 8-bit grey or RGB, rows tightly packed, top row first.
+struct PixelImage {
+    int width = 0;
+    int height = 0;
+    bool rgb = false;
+    std::vector<std::uint8_t> pixels;
+    bool empty() const { return pixels.empty(); }
+};
+
 struct PageOutcome {
     std::string pageId;
-    std::string imagePath; // the stored original, for the thumbnail
     Verdict verdict = Verdict::NotACard;
     std::string cardSerial; // empty when not a card
     std::string className;
@@ -60,7 +74,7 @@ struct CardFieldView {
 
 struct CardView {
     std::string serial;
-    std::string imagePath;
+    std::string pageId; // the stored page (pageImage); empty when none
     double pageWidthMm = 210, pageHeightMm = 297;
     std::string className;
     std::string lesson;
@@ -69,13 +83,16 @@ struct CardView {
 };
 
 struct ReviewItem {
+    std::int64_t itemId = 0;
+    std::string code; // core's finding code, e.g. "outage_unresolved"
+    bool administratorOnly = false;
     std::string cardSerial;
     std::string fieldId; // empty for a card-level finding
     std::string className;
     std::string day; // ISO date of the lesson
     std::string reason;
     std::string detail;
-    std::string imagePath;
+    std::string pageId; // the stored page (pageImage); a field's row: fieldCrop(cardSerial, fieldId)
 };
 
 struct RosterEntry {
@@ -140,15 +157,18 @@ public:
 
     virtual std::string schoolName() const = 0;
 
-    // core: operators (issue 9).
-    virtual SignInOutcome signIn(const std::string& login, const std::string& secret) = 0;
+    // core: operators (issue 9). `newPassword` completes a sign-in that needs a new password.
+    virtual SignInOutcome signIn(const std::string& login, const std::string& secret,
+                                 const std::optional<std::string>& newPassword) = 0;
     virtual void signOut() = 0;
     virtual int maxIdleMinutes() const = 0; // the school rule's ceiling (45)
 
     // scanner sources + core ingestion (issue 5).
+    // A batch from one source: every page is reported once it is stored. Returns how the batch
+    // ended, in plain words; cancelScan() (any thread) ends it after the current page.
     virtual std::vector<std::string> sourceNames() = 0;
-    virtual std::vector<std::string> pagesIn(const std::string& source) = 0;
-    virtual PageOutcome ingest(const std::string& source, const std::string& pageId) = 0;
+    virtual std::string scan(const std::string& source, const std::function<void(const PageOutcome&)>& onPage) = 0;
+    virtual void cancelScan() = 0;
 
     // core: cards and review.
     virtual CardView card(const std::string& serial) = 0;
@@ -156,6 +176,15 @@ public:
                          const std::string& value, const std::string& reason) = 0;
     virtual std::vector<ReviewItem> reviewQueue() = 0;
     virtual void rejectCard(const std::string& serial, const std::string& reason) = 0;
+    // An outage card (no lesson printed on it) is assigned to the lesson the teacher wrote on it.
+    virtual void assignOutageCard(std::int64_t itemId, const std::string& classCode, const std::string& day,
+                                  int lessonNumber, const std::string& reason) = 0;
+
+    // scanner: the stored original of a page (decrypted from the vault), and a field's crop
+    // (its whole row for a pupil's field) cut and straightened from it. Empty when the page is
+    // unknown or nothing could be cut. Called from the image provider's thread.
+    virtual PixelImage pageImage(const std::string& pageId) = 0;
+    virtual PixelImage fieldCrop(const std::string& serial, const std::string& fieldId) = 0;
 
     // core: roster and audit.
     virtual std::vector<std::string> classes() = 0;
@@ -167,6 +196,7 @@ public:
     virtual std::vector<CustodyCard> custodyCards() = 0;
     virtual ShredOutcome confirmShredded(const std::string& code) = 0;
     virtual std::string writeShreddingProtocol(const std::string& day) = 0; // path written
+    virtual std::string printCustodyLabel(const std::string& day) = 0;      // path written
 
     // card-templates: printing (returns the path of the PDF sent to the printer).
     virtual std::string printCards(const std::string& className, const std::string& fromDay,
@@ -177,6 +207,9 @@ public:
     virtual SyncStatus syncStatus() = 0;
     virtual std::vector<OutboxEntry> outbox() = 0;
     virtual SyncStatus syncNow() = 0;
+
+    // Shutdown: cancels a batch and a sync in progress so the workers return soon.
+    virtual void stopWork() = 0;
 };
 
 } // namespace scanstation::ui

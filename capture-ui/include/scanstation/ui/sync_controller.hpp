@@ -1,6 +1,7 @@
 #pragma once
-// The sync status for people and "try now". The sync library decides what is sent and when a
-// record leaves the outbox; this class polls its status and runs a try on a worker thread.
+// The sync status for people, background delivery and "try now". The sync library decides what
+// is sent and when a record leaves the outbox; this class polls its status and runs the
+// library's worker on a worker thread (in the background every minute while records wait).
 #include "record_list_model.hpp"
 
 #include <QDateTime>
@@ -54,6 +55,7 @@ private:
     QThreadPool& m_pool;
     RecordListModel m_outbox;
     QTimer m_poll;
+    QTimer m_background; // the background delivery
     bool m_online = false;
     QDateTime m_since;
     int m_waiting = 0;

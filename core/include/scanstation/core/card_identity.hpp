@@ -10,6 +10,8 @@
 //
 // Parsing never throws: a malformed payload is a value (`problem`), since payloads come from
 // paper and may be damaged, foreign or forged.
+#include "scanstation/core/card_keys.hpp"
+#include "scanstation/core/clock.hpp"
 #include "scanstation/core/date.hpp"
 #include "scanstation/core/station_key.hpp"
 
@@ -61,14 +63,17 @@ enum class IdentityStatus {
     Malformed,    // not a ScanStation identity at all, or damaged
     OtherSchool,  // well formed, but for another school
     BadSignature, // well formed, but the MAC does not verify: forged, altered, or another station's key
+    RetiredKey,   // signed with a card key whose grace period after rotation has ended
 };
 
-std::string toString(IdentityStatus status); // "valid", "malformed", "other_school", "bad_signature"
+// "valid", "malformed", "other_school", "bad_signature", "retired_key"
+std::string toString(IdentityStatus status);
 
 struct IdentityCheck {
     IdentityStatus status = IdentityStatus::Malformed;
     std::optional<CardIdentity> identity; // as parsed (also when not valid, for the message)
     std::string problem;                  // empty when valid
+    int keyId = 0;                        // the ring's key that signed it (ring verification)
 
     bool valid() const { return status == IdentityStatus::Valid; }
 };
@@ -76,5 +81,11 @@ struct IdentityCheck {
 // Parses and verifies a payload against this station's key and school (School::sourcedId).
 // Never throws.
 IdentityCheck verifyIdentityPayload(std::string_view payload, const StationKey& key, const std::string& school);
+
+// The same against the station's card key ring (card_keys.hpp): the current key, then retired
+// ones. A card signed with a retired key is valid until that key's grace period ends at `now`,
+// then RetiredKey with a problem naming the key and the dates. Never throws.
+IdentityCheck verifyIdentityPayload(std::string_view payload, const CardKeyRing& ring, const std::string& school,
+                                    TimePoint now);
 
 } // namespace scanstation::core

@@ -33,6 +33,14 @@ struct CardIssueRequest {
     std::string note;                         // optional, e.g. "reprint of 00000041"
 };
 
+// Who is printed on one row of an issued card (issue #3): validation maps the row to this
+// pupil, whatever the roster says later.
+struct CardRow {
+    int row = 0;             // 1-based, as in field ids: row.01 is row 1
+    std::string pupilId;     // Pupil::sourcedId
+    int registerNumber = 0;  // as printed beside the row
+};
+
 struct Card {
     std::string serial;            // "00000042": 8 decimal digits, unique on this station
     std::string templateId;
@@ -60,7 +68,9 @@ public:
 
     // Assigns the next serial, records the current roster version. Throws Error{NotFound} for
     // an unknown lesson slot, Error{Conflict} when no roster was imported yet.
-    Card issue(const std::string& actor, const CardIssueRequest& request);
+    // `rows` are the pupils printed on the card, stored in the same transaction (Error{BadInput}
+    // for a row below 1 or twice); outage cards have none.
+    Card issue(const std::string& actor, const CardIssueRequest& request, const std::vector<CardRow>& rows = {});
 
     // Moves a card to `to`. Throws Error{NotFound} for an unknown serial and Error{Conflict}
     // for a transition the life cycle forbids (naming both states). `reason` is required
@@ -71,6 +81,9 @@ public:
     std::vector<CardTransition> history(const std::string& serial) const; // oldest first
     std::vector<Card> inState(CardState state) const;                     // by serial
     std::vector<Card> forLessonSlot(std::int64_t lessonSlotId) const;
+    // The rows printed on the card, by row; empty for outage cards and for cards issued before
+    // the row list was stored (schema version 6).
+    std::vector<CardRow> rowsOf(const std::string& serial) const;
 
 private:
     Store& m_store;

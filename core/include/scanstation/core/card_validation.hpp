@@ -25,7 +25,8 @@ struct ValidationRules {
     // Grade with its modifier as recorded; "1-" and "6+" are not on the Polish scale.
     std::vector<std::string> gradeValues{"0",  "1",  "1+", "2-", "2", "2+", "3-", "3",  "3+", "4-",
                                          "4",  "4+", "5-", "5",  "5+", "6-", "6", "np", "bz"};
-    std::vector<std::string> gradeCategories{"test", "quiz", "oral", "homework", "activity", "other"};
+    // The options of the grade card's header.grade.category (card-templates/templates/grade-a4-v1.json).
+    std::vector<std::string> gradeCategories{"sprawdzian", "kartkowka", "odpowiedz", "praca_domowa", "aktywnosc", "inne"};
     std::vector<std::string> notInAverage{"np", "bz"}; // recorded, never counted in the average
     int minWeight = 1;
     int maxWeight = 5;
@@ -43,6 +44,7 @@ inline constexpr const char* kOutageUnresolved = "outage_unresolved"; // waits f
 inline constexpr const char* kFlaggedField = "flagged_field";       // recognition was not sure
 inline constexpr const char* kRowNotOnRoster = "row_not_on_roster";
 inline constexpr const char* kRosterChanged = "roster_changed";
+inline constexpr const char* kPupilNotOnCard = "pupil_not_on_card"; // joined after the card was printed
 inline constexpr const char* kAttendanceInvalid = "attendance_invalid";
 inline constexpr const char* kNbNeverDeleted = "nb_never_deleted";
 inline constexpr const char* kDoubleAbsence = "double_absence";

@@ -52,6 +52,7 @@ public:
     // Error{Integrity} when it has the wrong size, Error{PermissionDenied} when group or others
     // may read it.
     SecretKey dataKey() const;
+    bool hasDataKey() const; // data.key exists (whatever its content)
     std::array<std::uint8_t, 64> archiveSigningKey() const; // caller wipes after use
     PublicKey archivePublicKey() const;
 

@@ -3,7 +3,7 @@
 //   row.NN.attendance   per pupil row NN (1-based): nb, sp, u, zw; nothing marked = present
 //   row.NN.grade        per pupil row NN: 1..6, 0 (absent at the test), np
 //   row.NN.modifier     + or - added to the row's grade ("4+")
-//   header.category, header.weight, header.counts   category, weight and "counts in the
+//   header.grade.category, header.grade.weight, header.grade.counts   category, weight and "counts in the
 //                       average" (yes/no) of the card's grades
 //   header.substitution any option marked = the lesson was a substitution (zastępstwo)
 //   header.not_held     any option marked = the lesson did not take place

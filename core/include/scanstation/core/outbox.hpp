@@ -48,6 +48,10 @@ struct OutboxRecord {
     bool countsInAverage = true; // lineItem
     TimePoint enqueuedAt;
     int attempts = 0;         // sends of the batch that holds it
+    // A corrected resend after the register refused a record (sync_review.hpp): the refused
+    // record's id, and the register's value the person decided over (none: it held none).
+    std::string supersedes;
+    std::optional<std::string> registerValue;
 };
 
 struct OutboxBatch {
@@ -84,6 +88,7 @@ struct SyncReviewItem {
     std::string currentValue;
     std::string sentValue;
     TimePoint at;
+    std::int64_t reviewItemId = 0; // its item in the review queue (0: the card has no reading)
 };
 
 struct LinkState {

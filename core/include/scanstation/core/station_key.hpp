@@ -1,8 +1,9 @@
 #pragma once
-// The station's secret key: 32 random bytes that sign every card identity code (HMAC-SHA256).
-// Kept in the data directory as `station.key` (64 hex digits and a newline), created with
-// mode 0600; a key file that others can read is refused, because anyone holding it can forge
-// cards. Back it up with the store: cards printed under a lost key can no longer be verified.
+// A card MAC key: 32 random bytes that sign card identity codes (HMAC-SHA256).
+// Production keeps these keys in the KEY directory as a ring with rotation (card_keys.hpp,
+// core::stationCardKeys). The functions below read and write the old location,
+// DATA_DIR/`station.key` (64 hex digits and a newline, mode 0600; a key file that others can
+// read is refused): the ring moves such a file in on first use. Use them only in tests.
 #include <array>
 #include <cstdint>
 #include <filesystem>

@@ -9,6 +9,7 @@
 #include "scanstation/core/clock.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -18,15 +19,40 @@ namespace sql {
 class Database; // core/src/sql/database.hpp — internal to core
 }
 
+// A production station's data directory: a path (usable wherever a data directory is), plus the
+// key directory whose data key seals the store (docs/SECURITY.md, "The SQLite store"). Passing
+// one to Store opens the store ENCRYPTED; the CLI's context and the kiosk hand out only these.
+struct SealedDataDir : std::filesystem::path {
+    SealedDataDir(std::filesystem::path dataDir, std::filesystem::path keyDirectory,
+                  std::function<void(const std::string&)> onNotice = {})
+        : std::filesystem::path(std::move(dataDir)), keyDir(std::move(keyDirectory)), notice(std::move(onNotice)) {}
+
+    std::filesystem::path keyDir; // empty: KeyStore::defaultDir()
+    // Told about steps the operator must know of: keys created, a plain store encrypted.
+    std::function<void(const std::string&)> notice;
+};
+
 class Store {
 public:
     static constexpr const char* kFileName = "station.sqlite3";
 
-    // Opens (creating the directory and file when missing) the store in `dataDir` and migrates
-    // its schema to the latest version. Throws Error{Infrastructure} when the file cannot be
-    // opened, Error{Conflict} when the file's schema is newer than this program knows.
+    // PLAINTEXT store, for unit tests of parts unrelated to data protection: opens (creating
+    // the directory and file when missing) the store in `dataDir` and migrates its schema to
+    // the latest version. A new or plain file stays plain; a file that is already encrypted is
+    // opened as by SealedDataDir{dataDir, KeyStore::defaultDir()}. Throws
+    // Error{Infrastructure} when the file cannot be opened, Error{Conflict} when the file's
+    // schema is newer than this program knows.
     explicit Store(const std::filesystem::path& dataDir,
                    std::shared_ptr<const Clock> clock = std::make_shared<SystemClock>());
+
+    // ENCRYPTED store (what production opens): every page of the file and of its WAL is
+    // sealed with XChaCha20-Poly1305 under a key derived from the data key of
+    // `dataDir.keyDir`, which must lie apart from the data directory. A fresh station gets its
+    // keys created (reported through `notice`); a plain store is encrypted in place first, in
+    // one atomic step that is reported and audited ("store.sealed"). Throws Error{Integrity}
+    // naming the file and page when a page does not decrypt (wrong key, changed byte),
+    // Error{NotFound} when an encrypted store's key is missing.
+    explicit Store(const SealedDataDir& dataDir, std::shared_ptr<const Clock> clock = std::make_shared<SystemClock>());
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -34,6 +60,7 @@ public:
     const std::filesystem::path& dataDir() const;
     std::filesystem::path databaseFile() const;
     int schemaVersion() const;        // PRAGMA user_version of the open file
+    bool isSealed() const;            // opened encrypted
     static int latestSchemaVersion(); // the number of migrations this program knows
     const Clock& clock() const;
 
@@ -44,6 +71,7 @@ public:
     sql::Database& database();
 
 private:
+    void openSealed(const SealedDataDir& dataDir);
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

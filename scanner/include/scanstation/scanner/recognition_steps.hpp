@@ -58,13 +58,16 @@ struct CardTransform {
 CardTransform estimateTransform(const ImageView& image, const FoundMarks& marks,
                                 const std::vector<core::RegistrationMark>& layout);
 
-// Decodes the identity code inside `region` (card mm) with ZBar; nullopt when none is found.
+// Decodes the identity code inside `region` (card mm) with ZBar; when no QR code can be read
+// there and `fallbackStrip` is given, the Code 128 fallback columns printed in that strip
+// (templates::fallbackCodeRegion); nullopt when neither is found.
 struct DecodedCode {
     std::string text;
     std::string symbology; // "qr" | "code128"
 };
 std::optional<DecodedCode> decodeIdentityCode(const ImageView& image, const CardTransform& transform,
-                                              const core::RectMm& region);
+                                              const core::RectMm& region,
+                                              const std::optional<core::RectMm>& fallbackStrip = std::nullopt);
 
 // Where to sample one bubble, in mm offsets from its centre. Only points where the blank
 // card is white paper are kept (printed outlines, labels and neighbours are left out), so any

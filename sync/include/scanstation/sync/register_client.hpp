@@ -69,6 +69,8 @@ public:
     BatchAnswer sendBatch(const std::string& idempotencyKey, const std::vector<core::OutboxRecord>& records);
     // GET one page of a OneRoster resource modified at or after `since` (empty: everything).
     RosterPage rosterPage(const std::string& resource, const std::string& since, int limit, int offset);
+    // GET one page of the timetable extension (lessonSlots), same paging and filter.
+    RosterPage lessonSlotPage(const std::string& since, int limit, int offset);
 
     // Reference register only (loopback admin route): loads a roster (oneroster_json.hpp).
     // Returns plain words of the failure, empty on success.
@@ -81,6 +83,9 @@ public:
     static std::string batchBody(const std::vector<core::OutboxRecord>& records);
 
 private:
+    RosterPage listPage(const std::string& basePath, const std::string& resource, const std::string& since, int limit,
+                        int offset);
+
     struct Impl;
     RegisterEndpoint m_endpoint;
     std::unique_ptr<Impl> m_impl;

@@ -6,6 +6,7 @@
 // the pages already recorded (by their hash, before recognition) and completes the rest.
 #include "scanstation/core/reading_recorder.hpp"
 #include "scanstation/scanner/image.hpp"
+#include "scanstation/scanner/ingest/page_image_store.hpp"
 #include "scanstation/scanner/recognizer.hpp"
 #include "scanstation/scanner/sources/page_source.hpp"
 
@@ -18,6 +19,10 @@ class Store;
 }
 
 namespace scanstation::scanner {
+
+namespace detail {
+struct PageOriginal; // ingest/page_original.hpp
+}
 
 // One page after it was recorded (or found recorded before).
 struct PageReport {
@@ -46,7 +51,13 @@ using FaultCallback = std::function<void(FaultKind, const std::string& message)>
 
 class BatchIngest {
 public:
-    // `actor` records the pages (needs ScanCards; "station" for unattended jobs).
+    // `actor` records the pages (needs ScanCards; "station" for unattended jobs). Originals go
+    // to the encrypted vault under `dataKey` (page_image_store.hpp); the first page ingested
+    // moves any plain originals of an older store into the vault first (audited).
+    BatchIngest(core::Store& store, const Recognizer& recognizer, std::string actor, const core::SecretKey& dataKey,
+                core::ValidationRules rules = {});
+    // The same with the data key of KeyStore::defaultDir() ($SCANSTATION_KEYS, else
+    // ~/.config/scanstation/keys), the key directory the CLI and kiosk seal the store with.
     BatchIngest(core::Store& store, const Recognizer& recognizer, std::string actor,
                 core::ValidationRules rules = {});
 
@@ -62,13 +73,21 @@ public:
     // pass the page number.
     PageReport ingest(const Page& page, const std::string& original, const std::string& extension);
 
-private:
+    // One page as a source delivered it (its original: the file at page.source, else a PNG of
+    // its pixels). For callers that drive the source themselves (acquisition's ingestPulledBatch,
+    // the hot folder); the page is reported to onPage like those of run().
     PageReport ingestFromSource(const Page& page);
+
+private:
+
+    PageReport recordPage(const Page& page, const detail::PageOriginal& original);
 
     core::Store& m_store;
     const Recognizer& m_recognizer;
     std::string m_actor;
     core::ReadingRecorder m_recorder;
+    PageImageStore m_images;
+    bool m_plainOriginalsMoved = false;
     PageCallback m_onPage;
     FaultCallback m_onFault;
     int m_index = 0;
