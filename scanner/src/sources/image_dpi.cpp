@@ -75,9 +75,14 @@ double ifdDpi(const TiffReader& tiff, std::uint32_t ifd) {
 }
 
 // The end (exclusive) of the data an offsets/byte-counts tag pair points at.
-std::uintmax_t dataEnd(const TiffReader& tiff, std::uintmax_t offsets, std::uintmax_t counts) {
+// A count whose array cannot fit in the file (every value takes at least 2 bytes) is damage
+// on its face: say so at once rather than read a million values one by one.
+std::uintmax_t dataEnd(const TiffReader& tiff, std::uintmax_t offsets, std::uintmax_t counts, std::uintmax_t size) {
+    const std::uint32_t declared = std::max(tiff.u32(offsets + 4), tiff.u32(counts + 4));
+    if (std::uintmax_t(declared) * 2 > size)
+        return size + 1;
     std::uintmax_t end = 0;
-    const std::uint32_t n = std::min<std::uint32_t>(tiff.u32(offsets + 4), 1u << 20);
+    const std::uint32_t n = tiff.u32(offsets + 4);
     for (std::uint32_t i = 0; i < n; ++i)
         end = std::max<std::uintmax_t>(end, std::uintmax_t(tiff.arrayValue(offsets, i)) + tiff.arrayValue(counts, i));
     return end;
@@ -109,7 +114,7 @@ std::string tiffTornReason(const std::filesystem::path& file) {
             if (tag == 279 || tag == 325)
                 counts = entry;
         }
-        if (offsets && counts && dataEnd(tiff, offsets, counts) > size)
+        if (offsets && counts && dataEnd(tiff, offsets, counts, size) > size)
             return "page " + std::to_string(page) + "'s image data runs past the end of the file (torn file?)";
         ifd = tiff.u32(next);
         if (ifd >= size)

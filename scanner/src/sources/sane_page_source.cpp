@@ -9,6 +9,7 @@
 #include "sources/sane_settings.hpp"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace scanstation::scanner {
@@ -25,11 +26,20 @@ std::string firstDeviceName() {
 // Reads one frame until EOF. Returns the status that ended it (EOF on success).
 SANE_Status readFrame(SANE_Handle handle, std::vector<std::uint8_t>& data) {
     std::vector<SANE_Byte> buffer(64 * 1024);
+    int interrupted = 0;
     while (true) {
         SANE_Int length = 0;
         const SANE_Status status = sane_read(handle, buffer.data(), static_cast<SANE_Int>(buffer.size()), &length);
         if (status != SANE_STATUS_GOOD)
             return status;
+        // A read interrupted by a signal (Ctrl-C asks to stop after this page) comes back from
+        // some backends as GOOD with a negative length: nothing was read, so read again.
+        if (length < 0 && ++interrupted < 100)
+            continue;
+        if (length < 0 || length > static_cast<SANE_Int>(buffer.size()))
+            throw Error(ErrorKind::Infrastructure, "the scanner driver reported an impossible read of " +
+                                                       std::to_string(length) + " bytes");
+        interrupted = 0;
         data.insert(data.end(), buffer.begin(), buffer.begin() + length);
     }
 }
