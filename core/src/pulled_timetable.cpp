@@ -3,6 +3,7 @@
 #include "scanstation/core/audit_log.hpp"
 #include "scanstation/core/roster.hpp"
 #include "scanstation/core/store.hpp"
+#include "lesson_slot_write.hpp"
 #include "sql/database.hpp"
 
 #include <map>
@@ -58,22 +59,11 @@ void dropSlot(sql::Database& db, const PulledLessonSlot& s, const SlotPlace& pla
 }
 
 void putSlot(sql::Database& db, const PulledLessonSlot& s, const SlotPlace& place, PulledTimetableChanges& changes) {
-    auto st = db.prepare("SELECT subject_code, teacher_id, cancelled, is_group FROM lesson_slots "
-                         "WHERE date = ? AND lesson_number = ? AND class_or_group_code = ?");
-    st.bind(1, s.date.toString()).bind(2, s.lessonNumber).bind(3, place.code);
-    const bool exists = st.step();
-    if (exists && st.getText(0) == s.subjectCode && st.getText(1) == s.teacherId && st.getInt(2) == 0 &&
-        (st.getInt(3) != 0) == place.isGroup) {
-        ++changes.unchanged;
-        return;
+    switch (writeLessonSlot(db, {s.date.toString(), s.lessonNumber, place.code, place.isGroup, s.subjectCode, s.teacherId})) {
+    case SlotWrite::Unchanged: ++changes.unchanged; break;
+    case SlotWrite::Added: ++changes.added; break;
+    case SlotWrite::Updated: ++changes.updated; break;
     }
-    db.prepare("INSERT INTO lesson_slots (date, lesson_number, class_or_group_code, is_group, subject_code, teacher_id, "
-               "cancelled) VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (date, lesson_number, class_or_group_code) DO UPDATE "
-               "SET is_group = excluded.is_group, subject_code = excluded.subject_code, "
-               "teacher_id = excluded.teacher_id, cancelled = 0")
-        .bind(1, s.date.toString()).bind(2, s.lessonNumber).bind(3, place.code).bind(4, place.isGroup ? 1 : 0)
-        .bind(5, s.subjectCode).bind(6, s.teacherId).run();
-    ++(exists ? changes.updated : changes.added);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // The timetable CSV: one line per lesson slot (columns in core/README.md).
 #include "import/csv_table.hpp"
 #include "import/roster_parsers.hpp"
+#include "lesson_slot_write.hpp"
 #include "scanstation/core/audit_log.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/roster_import.hpp"
@@ -154,20 +155,10 @@ SlotCounts applySlots(Store& store, const TimetableFile& file) {
     std::set<std::tuple<std::string, int, std::string>> keep;
     for (const auto& s : file.slots) {
         keep.insert({s.date.toString(), s.lessonNumber, s.classOrGroupCode});
-        auto st = db.prepare("SELECT subject_code, teacher_id, cancelled, is_group FROM lesson_slots "
-                             "WHERE date = ? AND lesson_number = ? AND class_or_group_code = ?");
-        st.bind(1, s.date.toString()).bind(2, s.lessonNumber).bind(3, s.classOrGroupCode);
-        const bool exists = st.step();
-        if (exists && st.getText(0) == s.subjectCode && st.getText(1) == s.teacherId && st.getInt(2) == 0 &&
-            (st.getInt(3) != 0) == s.isGroup)
-            continue;
-        db.prepare("INSERT INTO lesson_slots (date, lesson_number, class_or_group_code, is_group, subject_code, teacher_id, "
-                   "cancelled) VALUES (?, ?, ?, ?, ?, ?, 0) ON CONFLICT (date, lesson_number, class_or_group_code) DO UPDATE "
-                   "SET is_group = excluded.is_group, subject_code = excluded.subject_code, "
-                   "teacher_id = excluded.teacher_id, cancelled = 0")
-            .bind(1, s.date.toString()).bind(2, s.lessonNumber).bind(3, s.classOrGroupCode).bind(4, s.isGroup ? 1 : 0)
-            .bind(5, s.subjectCode).bind(6, s.teacherId).run();
-        ++(exists ? counts.updated : counts.added);
+        const auto written = writeLessonSlot(
+            db, {s.date.toString(), s.lessonNumber, s.classOrGroupCode, s.isGroup, s.subjectCode, s.teacherId});
+        if (written != SlotWrite::Unchanged)
+            ++(written == SlotWrite::Updated ? counts.updated : counts.added);
     }
     // A slot on a date the file covers but no longer lists goes away; one that cards refer
     // to stays, marked cancelled, so the cards keep their meaning.
