@@ -8,19 +8,16 @@
 
 namespace scanstation::scanner {
 
-namespace {
-
-void count(IngestSummary& s, core::IngestOutcome outcome) {
+void IngestSummary::countPage(core::IngestOutcome outcome) {
+    ++pages;
     switch (outcome) {
-    case core::IngestOutcome::Accepted: ++s.read; break;
-    case core::IngestOutcome::NeedsReview: ++s.needsReview; break;
-    case core::IngestOutcome::Rejected: ++s.rejected; break;
-    case core::IngestOutcome::Duplicate: ++s.duplicates; break;
-    case core::IngestOutcome::NotACard: ++s.notCards; break;
+    case core::IngestOutcome::Accepted: ++read; break;
+    case core::IngestOutcome::NeedsReview: ++needsReview; break;
+    case core::IngestOutcome::Rejected: ++rejected; break;
+    case core::IngestOutcome::Duplicate: ++duplicates; break;
+    case core::IngestOutcome::NotACard: ++notCards; break;
     }
 }
-
-} // namespace
 
 BatchIngest::BatchIngest(core::Store& store, const Recognizer& recognizer, std::string actor,
                          const core::SecretKey& dataKey, core::ValidationRules rules)
@@ -97,8 +94,7 @@ IngestSummary BatchIngest::run(PageSource& source) {
             continue;
         }
         const auto report = ingestFromSource(event.page);
-        ++summary.pages;
-        count(summary, report.result.outcome);
+        summary.countPage(report.result.outcome);
     }
 }
 

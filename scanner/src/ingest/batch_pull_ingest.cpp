@@ -2,25 +2,10 @@
 
 namespace scanstation::scanner {
 
-namespace {
-
-void count(IngestSummary& s, core::IngestOutcome outcome) {
-    ++s.pages;
-    switch (outcome) {
-    case core::IngestOutcome::Accepted: ++s.read; break;
-    case core::IngestOutcome::NeedsReview: ++s.needsReview; break;
-    case core::IngestOutcome::Rejected: ++s.rejected; break;
-    case core::IngestOutcome::Duplicate: ++s.duplicates; break;
-    case core::IngestOutcome::NotACard: ++s.notCards; break;
-    }
-}
-
-} // namespace
-
 PulledBatch ingestPulledBatch(PageSource& source, BatchIngest& batch, const FaultDecision& askOperator) {
     PulledBatch result;
     result.pull = pullBatch(
-        source, [&](Page&& page) { count(result.ingest, batch.ingestFromSource(page).result.outcome); },
+        source, [&](Page&& page) { result.ingest.countPage(batch.ingestFromSource(page).result.outcome); },
         [&](const SourceEvent& fault) {
             ++result.ingest.faults;
             result.ingest.faultMessages.push_back(fault.message);

@@ -44,6 +44,8 @@ struct IngestSummary {
     int faults = 0;      // source faults (unreadable file, jam): the page was not stored
     std::vector<std::string> faultMessages;
     std::string end;     // how the source ended: "exhausted", "feeder_empty", "cancelled"
+
+    void countPage(core::IngestOutcome outcome); // one stored page, by its outcome
 };
 
 using PageCallback = std::function<void(const PageReport&)>;
