@@ -42,6 +42,11 @@ PL = {
     'New password again': 'Powtórz nowe hasło',
     'Change password and sign in': 'Zmień hasło i zaloguj',
     'The two new passwords differ.': 'Wpisane nowe hasła się różnią.',
+    'or show your badge to the scanner or camera': 'albo pokaż swój identyfikator skanerowi lub kamerze',
+    "Show the demo administrator's badge to the camera": 'Pokaż kamerze identyfikator demonstracyjnego administratora',
+    'The badge was not accepted: %1': 'Identyfikator nie został przyjęty: %1',
+    'That is not an operator badge (%1).': 'To nie jest identyfikator operatora (%1).',
+    'Your password must be changed first (%1). Sign in with your password this time.': 'Najpierw trzeba zmienić hasło (%1). Tym razem zaloguj się hasłem.',
     'Assign lesson': 'Przypisz lekcję',
     'Assign outage card %1 to a lesson': 'Przypisz kartę awaryjną %1 do lekcji',
     'outage card assigned to the lesson written on it': 'karta awaryjna przypisana do lekcji wpisanej na karcie',
@@ -159,6 +164,7 @@ PL = {
     'u – excused': 'u – usprawiedliwiony',
     'zw – released': 'zw – zwolniony',
     '← Back': '← Wstecz',
+    'No pupils to show: your role sees the pupils of the classes you teach or lead.': 'Brak uczniów do pokazania: Twoja rola widzi uczniów klas, które uczysz lub prowadzisz jako wychowawca.',
 }
 
 RU = {
@@ -191,6 +197,11 @@ RU = {
     'New password again': 'Новый пароль ещё раз',
     'Change password and sign in': 'Сменить пароль и войти',
     'The two new passwords differ.': 'Введённые новые пароли не совпадают.',
+    'or show your badge to the scanner or camera': 'или покажите свой бейдж сканеру или камере',
+    "Show the demo administrator's badge to the camera": 'Показать камере бейдж демо-администратора',
+    'The badge was not accepted: %1': 'Бейдж не принят: %1',
+    'That is not an operator badge (%1).': 'Это не бейдж оператора (%1).',
+    'Your password must be changed first (%1). Sign in with your password this time.': 'Сначала нужно сменить пароль (%1). На этот раз войдите с паролем.',
     'Assign lesson': 'Назначить урок',
     'Assign outage card %1 to a lesson': 'Назначить аварийную карточку %1 уроку',
     'outage card assigned to the lesson written on it': 'аварийная карточка назначена уроку, указанному на ней',
@@ -308,6 +319,7 @@ RU = {
     'u – excused': 'u – уважительная причина',
     'zw – released': 'zw – освобождён',
     '← Back': '← Назад',
+    'No pupils to show: your role sees the pupils of the classes you teach or lead.': 'Нет учеников для показа: ваша роль видит учеников классов, в которых вы преподаёте или которыми руководите.',
 }
 
 

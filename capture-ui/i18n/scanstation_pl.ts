@@ -434,6 +434,10 @@
         <source>Class</source>
         <translation>Klasa</translation>
     </message>
+    <message>
+        <source>No pupils to show: your role sees the pupils of the classes you teach or lead.</source>
+        <translation>Brak uczniów do pokazania: Twoja rola widzi uczniów klas, które uczysz lub prowadzisz jako wychowawca.</translation>
+    </message>
 </context>
 <context>
     <name>ScanPage</name>
@@ -560,6 +564,26 @@
     <message>
         <source>Demo accounts: admin / Admin1234 (administrator), dyrektor / Dyrektor1234 (director), jkaczmarek / Kaczmarek1234 (class teacher), rjakubowski / Jakubowski1234 (teacher), sekretariat / Sekret1234 (secretariat), wizytator / Wizytator1234 (inspector); abaran / Baran1234 is a one-time password</source>
         <translation>Konta demonstracyjne: admin / Admin1234 (administrator), dyrektor / Dyrektor1234 (dyrektor), jkaczmarek / Kaczmarek1234 (wychowawca), rjakubowski / Jakubowski1234 (nauczyciel), sekretariat / Sekret1234 (sekretariat), wizytator / Wizytator1234 (kontrola); abaran / Baran1234 to hasło jednorazowe</translation>
+    </message>
+    <message>
+        <source>The badge was not accepted: %1</source>
+        <translation>Identyfikator nie został przyjęty: %1</translation>
+    </message>
+    <message>
+        <source>That is not an operator badge (%1).</source>
+        <translation>To nie jest identyfikator operatora (%1).</translation>
+    </message>
+    <message>
+        <source>Your password must be changed first (%1). Sign in with your password this time.</source>
+        <translation>Najpierw trzeba zmienić hasło (%1). Tym razem zaloguj się hasłem.</translation>
+    </message>
+    <message>
+        <source>or show your badge to the scanner or camera</source>
+        <translation>albo pokaż swój identyfikator skanerowi lub kamerze</translation>
+    </message>
+    <message>
+        <source>Show the demo administrator's badge to the camera</source>
+        <translation>Pokaż kamerze identyfikator demonstracyjnego administratora</translation>
     </message>
 </context>
 <context>

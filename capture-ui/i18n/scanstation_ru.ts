@@ -434,6 +434,10 @@
         <source>Class</source>
         <translation>Класс</translation>
     </message>
+    <message>
+        <source>No pupils to show: your role sees the pupils of the classes you teach or lead.</source>
+        <translation>Нет учеников для показа: ваша роль видит учеников классов, в которых вы преподаёте или которыми руководите.</translation>
+    </message>
 </context>
 <context>
     <name>ScanPage</name>
@@ -560,6 +564,26 @@
     <message>
         <source>Demo accounts: admin / Admin1234 (administrator), dyrektor / Dyrektor1234 (director), jkaczmarek / Kaczmarek1234 (class teacher), rjakubowski / Jakubowski1234 (teacher), sekretariat / Sekret1234 (secretariat), wizytator / Wizytator1234 (inspector); abaran / Baran1234 is a one-time password</source>
         <translation>Демо-учётные записи: admin / Admin1234 (администратор), dyrektor / Dyrektor1234 (директор), jkaczmarek / Kaczmarek1234 (классный руководитель), rjakubowski / Jakubowski1234 (учитель), sekretariat / Sekret1234 (секретариат), wizytator / Wizytator1234 (проверяющий); abaran / Baran1234 — одноразовый пароль</translation>
+    </message>
+    <message>
+        <source>The badge was not accepted: %1</source>
+        <translation>Бейдж не принят: %1</translation>
+    </message>
+    <message>
+        <source>That is not an operator badge (%1).</source>
+        <translation>Это не бейдж оператора (%1).</translation>
+    </message>
+    <message>
+        <source>Your password must be changed first (%1). Sign in with your password this time.</source>
+        <translation>Сначала нужно сменить пароль (%1). На этот раз войдите с паролем.</translation>
+    </message>
+    <message>
+        <source>or show your badge to the scanner or camera</source>
+        <translation>или покажите свой бейдж сканеру или камере</translation>
+    </message>
+    <message>
+        <source>Show the demo administrator's badge to the camera</source>
+        <translation>Показать камере бейдж демо-администратора</translation>
     </message>
 </context>
 <context>

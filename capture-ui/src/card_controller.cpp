@@ -18,6 +18,16 @@ QVariantList marksOf(const CardFieldView& field) {
     return marks;
 }
 
+// The 3x3 homography h as a 4x4 matrix acting on (x, y, z, 1): z passes through, and the
+// projective row stays projective, so Qt Quick maps and draws through it exactly.
+QMatrix4x4 projective(const std::array<double, 9>& h) {
+    const auto f = [&](std::size_t i) { return static_cast<float>(h[i]); };
+    return QMatrix4x4(f(0), f(1), 0, f(2), //
+                      f(3), f(4), 0, f(5), //
+                      0, 0, 1, 0,          //
+                      f(6), f(7), 0, f(8));
+}
+
 QVariantMap rowOf(const CardFieldView& field) {
     return {{QStringLiteral("fieldId"), qs(field.id)},
             {QStringLiteral("label"), qs(field.label)},
@@ -53,6 +63,9 @@ bool CardController::open(const QString& serial) {
     m_imageUrl = pageImageUrl(m_backend, card.pageId);
     m_pageWidthMm = card.pageWidthMm;
     m_pageHeightMm = card.pageHeightMm;
+    m_hasFrame = card.cardToPage.has_value();
+    m_cardToPage = m_hasFrame ? projective(*card.cardToPage) : QMatrix4x4();
+    m_rotationDegrees = card.rotationDegrees;
     m_className = qs(card.className);
     m_lesson = qs(card.lesson);
     m_status = qs(card.status);
@@ -85,6 +98,9 @@ bool CardController::correct(const QString& fieldId, const QString& value, const
 void CardController::close() {
     m_serial.clear();
     m_imageUrl.clear();
+    m_hasFrame = false;
+    m_cardToPage.setToIdentity();
+    m_rotationDegrees = 0;
     m_status.clear();
     m_flaggedCount = 0;
     m_fields.clear();

@@ -16,14 +16,7 @@ OfficeController::OfficeController(StationBackend& backend, QObject* parent)
 
 void OfficeController::refresh() {
     m_classes = toStringList(m_backend.classes());
-    QVariantList roster;
-    for (const auto& r : m_backend.roster())
-        roster.append(QVariantMap{{QStringLiteral("key"), qs(r.className) + QString::number(r.number)},
-                                  {QStringLiteral("className"), qs(r.className)},
-                                  {QStringLiteral("number"), r.number},
-                                  {QStringLiteral("name"), qs(r.name)},
-                                  {QStringLiteral("note"), qs(r.note)}});
-    m_roster.setRows(roster);
+    loadRoster();
     QVariantList audit;
     for (const auto& a : m_backend.auditLog())
         audit.append(QVariantMap{{QStringLiteral("time"), toDateTime(a.time)},
@@ -33,6 +26,35 @@ void OfficeController::refresh() {
                                  {QStringLiteral("detail"), qs(a.detail)}});
     m_audit.setRows(audit);
     emit refreshed();
+}
+
+void OfficeController::showRoster() {
+    m_rosterShown = true;
+    loadRoster();
+}
+
+void OfficeController::hideRoster() {
+    m_rosterShown = false;
+    loadRoster();
+}
+
+// Reads the roster while it is shown (each read is recorded as a view), else forgets it.
+void OfficeController::loadRoster() {
+    QVariantList roster;
+    QStringList classes;
+    const auto entries = m_rosterShown ? m_backend.roster() : std::vector<RosterEntry>{};
+    for (const auto& r : entries) {
+        roster.append(QVariantMap{{QStringLiteral("key"), qs(r.className) + QString::number(r.number)},
+                                  {QStringLiteral("className"), qs(r.className)},
+                                  {QStringLiteral("number"), r.number},
+                                  {QStringLiteral("name"), qs(r.name)},
+                                  {QStringLiteral("note"), qs(r.note)}});
+        if (!classes.contains(qs(r.className)))
+            classes.append(qs(r.className));
+    }
+    m_roster.setRows(roster);
+    m_rosterClasses = classes;
+    emit rosterChanged();
 }
 
 bool OfficeController::printCards(const QString& className, const QString& fromDay,

@@ -9,6 +9,11 @@
 
 namespace scanstation::ui {
 
+namespace {
+constexpr int kLookIntervalMs = 1000;      // between looks at the badge sources
+constexpr int kLookAfterErrorMs = 10000;   // after a source failed (no camera): not a busy loop
+} // namespace
+
 SessionController::SessionController(StationBackend& backend, QThreadPool& pool, QObject* parent)
     : QObject(parent), m_backend(backend), m_pool(pool) {
     m_idleTimer.setSingleShot(true);
@@ -19,6 +24,8 @@ SessionController::SessionController(StationBackend& backend, QThreadPool& pool,
         lockNow();
         emit locked(true);
     });
+    m_badgeTimer.setSingleShot(true);
+    connect(&m_badgeTimer, &QTimer::timeout, this, &SessionController::lookForBadge);
 }
 
 int SessionController::maxIdleMinutes() const {
@@ -37,6 +44,70 @@ void SessionController::setIdleMinutes(int minutes) {
 
 void SessionController::signIn(const QString& login, const QString& secret) {
     run(login, secret, std::nullopt);
+}
+
+void SessionController::watchForBadges(bool on) {
+    if (on == m_watchingBadges)
+        return;
+    m_watchingBadges = on;
+    emit watchingBadgesChanged();
+    if (on) {
+        lookForBadge();
+    } else {
+        m_badgeTimer.stop();
+        m_backend.cancelBadgeLook(); // a camera waiting for a still view gives up now
+    }
+}
+
+void SessionController::lookForBadge() {
+    if (!m_watchingBadges || m_signedIn || m_looking)
+        return;
+    if (m_busy) { // a sign-in is being checked: look once it is done
+        lookAgainLater(kLookIntervalMs);
+        return;
+    }
+    m_looking = true;
+    runOffUiThread(
+        &m_pool, this, [&backend = m_backend] { return backend.lookForBadge(); },
+        [this](const std::optional<BadgeSighting>& seen, const QString&) {
+            m_looking = false;
+            if (seen && seen->token && m_watchingBadges && !m_signedIn) {
+                signInWithBadge(qs(*seen->token));
+                return;
+            }
+            if (seen && !seen->finding.empty())
+                emit foreignCodeSeen(qs(seen->finding));
+            // A source that fails (a camera unplugged) is tried again, calmly.
+            lookAgainLater(seen ? kLookIntervalMs : kLookAfterErrorMs);
+        });
+}
+
+void SessionController::lookAgainLater(int ms) {
+    if (m_watchingBadges && !m_signedIn)
+        m_badgeTimer.start(ms);
+}
+
+void SessionController::signInWithBadge(const QString& token) {
+    if (m_busy)
+        return;
+    setBusy(true);
+    setMessage({});
+    runOffUiThread(
+        &m_pool, this, [&backend = m_backend, token = token.toStdString()] { return backend.signInByBadge(token); },
+        [this](const std::optional<SignInOutcome>& outcome, const QString& error) {
+            setBusy(false);
+            if (outcome && outcome->mustChangePassword) {
+                emit badgePasswordRequired(qs(outcome->login), qs(outcome->changeReason));
+                lookAgainLater(kLookIntervalMs);
+                return;
+            }
+            if (!outcome || !outcome->ok) {
+                emit badgeRefused(outcome ? qs(outcome->message) : error);
+                lookAgainLater(kLookIntervalMs);
+                return;
+            }
+            applySignIn(*outcome);
+        });
 }
 
 void SessionController::changePassword(const QString& newPassword, const QString& repeated) {
@@ -95,6 +166,7 @@ void SessionController::applySignIn(const SignInOutcome& outcome) {
     m_lastSuccess = toDateTime(outcome.lastSuccess);
     m_lastFailure = toDateTime(outcome.lastFailure);
     m_signedIn = true;
+    m_badgeTimer.stop();
     QCoreApplication::instance()->installEventFilter(this);
     m_idleTimer.start();
     emit signedInChanged();

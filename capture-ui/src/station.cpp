@@ -1,6 +1,7 @@
 #include "scanstation/ui/station.hpp"
 
 #include "backend/core_backend.hpp"
+#include "backend/demo_badges.hpp"
 #include "backend/demo_station_data.hpp"
 #include "qt_convert.hpp"
 #include "scanstation/core/error.hpp"
@@ -78,6 +79,7 @@ std::unique_ptr<StationBackend> demoBackend(const QString& dir) {
     config.keyDir = demo::demoKeyDir(); // a temporary one: a demo never touches ~/.config
     config.sources = {demo::demoFeederSource(config.dataDir), "hot:" + (config.dataDir / "inbox").string()};
     std::filesystem::create_directories(config.dataDir / "inbox");
+    config.badgeSources = {demo::demoBadgeSource(config.dataDir)}; // demo_badges.hpp: the "camera"
     config.hashCost = core::PasswordHashCost::Minimal; // the demo's passwords are published anyway
     config.nameSuffix = " (demo)";
     // The demo delivers to the reference register on this machine when one is given, as the
@@ -93,5 +95,15 @@ DemoStation::DemoStation(QObject* parent) : DemoStation(freshDemoDir(), parent) 
 
 DemoStation::DemoStation(std::shared_ptr<QTemporaryDir> dir, QObject* parent)
     : Station(demoBackend(dir->path()), true, parent, dir), m_dataDir(dir->path()) {}
+
+bool DemoStation::showDemoBadge(const QString& name) {
+    try { // no exception may cross into QML
+        demo::showDemoBadge(m_dataDir.toStdString(), name.toStdString());
+        return true;
+    } catch (const std::exception& e) {
+        qWarning("%s", e.what());
+        return false;
+    }
+}
 
 } // namespace scanstation::ui

@@ -14,6 +14,7 @@ void addTimetableCommands(CLI::App& app, CliContext& ctx); // commands_timetable
 void addAuditCommands(CLI::App& app, CliContext& ctx);     // commands_audit.cpp
 void addDemoCommands(CLI::App& app, CliContext& ctx);      // commands_demo.cpp
 void addOperatorCommands(CLI::App& app, CliContext& ctx);  // commands_operator.cpp
+void addBadgeCommands(CLI::App& app, CliContext& ctx);     // commands_badge.cpp (after addOperatorCommands)
 void addArchiveCommands(CLI::App& app, CliContext& ctx);   // commands_archive.cpp (also `keys`)
 void addKeysCommands(CLI::App& app, CliContext& ctx);      // commands_keys.cpp (after addArchiveCommands)
 void addPrivacyCommands(CLI::App& app, CliContext& ctx);   // commands_privacy.cpp

@@ -1,5 +1,6 @@
 // scanstation cards print: lesson cards (one slot, or a class's lessons over dates) or outage cards.
 #include "command_groups.hpp"
+#include "operator_session.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/card_keys.hpp"
 #include "scanstation/core/key_store.hpp"
@@ -9,6 +10,7 @@
 #include "scanstation/templates/template_loader.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -89,9 +91,19 @@ void printCards(const CliContext& ctx, const PrintCommandOptions& o) {
     templates::PrintOptions options{o.format == "png" ? templates::OutputFormat::Png : templates::OutputFormat::Pdf,
                                     o.dpi, o.outDir};
     core::Store store(ctx.dataDir());
-    templates::CardPrinter printer(store, core::stationCardKeys(store, core::KeyStore::defaultDir()).current().key);
-    const auto job = o.outage > 0 ? printer.printOutage(ctx.actor(), tpl, o.outage, options)
-                                  : printer.printLessons(ctx.actor(), tpl, selectedSlots(store, o), options);
+    templates::CardPrinter printer(store, core::stationCardKeys(store, store.keyDir()).current().key);
+    if (o.outage > 0) {
+        // Outage cards belong to no lesson yet: only roles that may print any card.
+        printReport(ctx, o, printer.printOutage(authorizedLogin(store, ctx, core::Action::PrintCards), tpl, o.outage, options));
+        return;
+    }
+    const auto slots = selectedSlots(store, o);
+    const auto op = optionalSignedInOperator(store);
+    const bool ownLessons = op && op->teacherId && std::all_of(slots.begin(), slots.end(), [&](const auto& slot) {
+                                return slot.teacherId == *op->teacherId;
+                            });
+    const auto actor = authorizedLogin(store, ctx, core::Action::PrintCards, ownLessons);
+    const auto job = printer.printLessons(actor, tpl, slots, options);
     printReport(ctx, o, job);
 }
 

@@ -1,6 +1,7 @@
 // scanstation demo create-files|init|fill
 #include "command_groups.hpp"
 #include "demo_stack.hpp"
+#include "operator_session.hpp"
 #include "scanstation/core/demo_school.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/roster.hpp"
@@ -97,7 +98,7 @@ void fill(const CliContext& ctx, const FillOptions& o) {
     options.fault = faultFrom(o.fault);
     options.seed = o.seed;
     const scanner::CardFiller filler(templates::loadTemplateDir(templates::shippedTemplateDir()));
-    const auto page = filler.fillIssued(store, core::stationCardKeys(store, core::KeyStore::defaultDir()).current().key, o.serial, marks, options);
+    const auto page = filler.fillIssued(store, core::stationCardKeys(store, store.keyDir()).current().key, o.serial, marks, options);
     scanner::writePng(page.view(), o.out);
     if (ctx.json)
         std::cout << nlohmann::json{{"file", o.out}, {"serial", o.serial}, {"marks", marks.size()}}.dump(2) << "\n";
@@ -121,7 +122,8 @@ void createFiles(const CliContext& ctx, const DemoOptions& o) {
 void init(const CliContext& ctx, const DemoOptions& o) {
     core::Store store(ctx.dataDir());
     const auto work = o.dir.empty() ? store.dataDir() / "demo-files" : std::filesystem::path(o.dir);
-    const auto report = core::installDemoSchool(store, ctx.actor(), work, o.extraPupils);
+    const auto actor = authorizedLogin(store, ctx, core::Action::ConfigureStation);
+    const auto report = core::installDemoSchool(store, actor, work, o.extraPupils);
     const core::Roster roster(store);
     if (ctx.json) {
         std::cout << nlohmann::json{{"rosterVersion", report.rosterVersion}, {"changed", report.changed},

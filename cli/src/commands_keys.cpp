@@ -59,7 +59,7 @@ std::string label(const core::StationKey& key) {
 void rotate(const CliContext& ctx, const KeysOptions& o) {
     const auto keys = keyDirOf(ctx, o);
     core::Store store(sealedDataDir(ctx, keys));
-    const auto actor = ctx.actor();
+    const auto actor = authorizedLogin(store, ctx, core::Action::ConfigureStation);
     core::stationCardKeys(store, keys); // creates or moves the ring first
     const auto now = store.clock().now();
     const auto fresh = core::CardKeyFile(keys).rotate(now, o.graceDays);
@@ -97,7 +97,7 @@ std::string readFileBytes(const fs::path& file) {
 void exportKeys(const CliContext& ctx, const KeysOptions& o) {
     const auto keys = keyDirOf(ctx, o);
     core::Store store(sealedDataDir(ctx, keys));
-    const auto actor = ctx.actor();
+    const auto actor = authorizedLogin(store, ctx, core::Action::ConfigureStation);
     if (o.recipient.empty())
         throw Error(ErrorKind::BadInput, "--for is required: every copy of a key is recorded with its recipient");
     if (fs::exists(o.file))
@@ -114,7 +114,7 @@ void exportKeys(const CliContext& ctx, const KeysOptions& o) {
 void importKeys(const CliContext& ctx, const KeysOptions& o) {
     const auto keys = keyDirOf(ctx, o);
     core::Store store(sealedDataDir(ctx, keys));
-    const auto actor = ctx.actor();
+    const auto actor = authorizedLogin(store, ctx, core::Action::ConfigureStation);
     core::stationCardKeys(store, keys);
     const auto ring = core::CardKeyFile(keys).importSealed(readFileBytes(o.file), readSecretLine("export passphrase"),
                                                            store.clock().now(), o.graceDays);

@@ -69,11 +69,14 @@ void views(const CliContext& ctx, const PrivacyOptions& o) {
 }
 
 void purge(const CliContext& ctx, const PrivacyOptions& o) {
-    core::Store store(ctx.dataDir());
+    // One key directory for the store and its images: with another key the vault would find
+    // none of the images' (keyed) file names, and delete nothing without a word.
+    auto dir = ctx.dataDir();
+    if (!o.keyDir.empty())
+        dir.keyDir = o.keyDir;
+    core::Store store(dir);
     const auto actor = signedInOperator(store);
-    const std::filesystem::path keyDir = o.keyDir.empty() ? core::KeyStore::defaultDir() : std::filesystem::path(o.keyDir);
-    core::KeyStore::checkApart(keyDir, ctx.dataDir());
-    core::ImageVault vault(ctx.dataDir() / "vault", core::KeyStore(keyDir).dataKey());
+    core::ImageVault vault(store.dataDir() / "vault", core::KeyStore(store.keyDir()).dataKey());
     const auto report = core::DataRetention(store).purgeShreddedImages(actor, vault, o.keepDays);
     std::cout << report.imageIds.size() << " images of " << report.cards.size() << " shredded cards deleted\n";
 }

@@ -107,16 +107,13 @@ struct WrittenCrops {
 };
 
 // Cuts the crops from the stored original through the transform recognised on it.
-WrittenCrops writeReviewCrops(const CliContext& ctx, core::Store& store, const core::CardReview& view,
-                              const ReviewOptions& o) {
+WrittenCrops writeReviewCrops(core::Store& store, const core::CardReview& view, const ReviewOptions& o) {
     WrittenCrops out;
     if (!view.reading.card) {
         out.problem = "the page names no card template";
         return out;
     }
-    const auto keyDir = o.keyDir.empty() ? core::KeyStore::defaultDir() : std::filesystem::path(o.keyDir);
-    core::KeyStore::checkApart(keyDir, ctx.dataDirPath());
-    const scanner::PageImageStore images(store, core::KeyStore(keyDir).dataKey());
+    const scanner::PageImageStore images(store); // the store's own key directory
     const auto tpl = templates::findTemplate(templates::shippedTemplateDir(), view.reading.card->templateId);
     const auto crops = scanner::cropStoredPage(images, view.reading.pageHash, tpl, fieldsToCrop(view));
     const auto files = scanner::writeCrops(crops.crops, o.cropDir, view.serial + "-");
@@ -151,9 +148,13 @@ nlohmann::json cropsJson(const WrittenCrops& crops) {
 }
 
 void show(const CliContext& ctx, const ReviewOptions& o) {
-    core::Store store(ctx.dataDir());
+    // One key directory for the store and the originals its crops are cut from.
+    auto dir = ctx.dataDir();
+    if (!o.keyDir.empty())
+        dir.keyDir = o.keyDir;
+    core::Store store(dir);
     const auto view = core::ReviewQueue(store).show(actingLogin(store, ctx), o.serial);
-    const WrittenCrops crops = o.cropDir.empty() ? WrittenCrops{} : writeReviewCrops(ctx, store, view, o);
+    const WrittenCrops crops = o.cropDir.empty() ? WrittenCrops{} : writeReviewCrops(store, view, o);
     if (ctx.json) {
         nlohmann::json fields = nlohmann::json::array();
         for (const auto& f : view.reading.fields)

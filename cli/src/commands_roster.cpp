@@ -1,6 +1,7 @@
 // scanstation roster import|show|versions
 #include "command_groups.hpp"
 #include "import_report_output.hpp"
+#include "operator_session.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/roster.hpp"
 #include "scanstation/core/roster_import.hpp"
@@ -115,7 +116,8 @@ void addRosterCommands(CLI::App& app, CliContext& ctx) {
     imp->add_option("path", opts->path, "CSV file, OneRoster folder or .zip")->required();
     imp->callback([&ctx, opts] {
         core::Store store(ctx.dataDir());
-        printImportReport(ctx, core::importRoster(store, ctx.actor(), opts->path));
+        const auto actor = authorizedLogin(store, ctx, core::Action::ImportRoster);
+        printImportReport(ctx, core::importRoster(store, actor, opts->path));
     });
 
     auto* check = roster->add_subcommand("check", "Validate a roster file without importing it");

@@ -1,6 +1,8 @@
 // scanstation sync [--once] [--no-pull] | sync status | sync review | sync pull-roster | sync pull-timetable
 // Delivers the outbox to the register (scanstation::sync) and tells people where things stand.
 #include "command_groups.hpp"
+#include "operator_session.hpp"
+#include "scanstation/core/audit_log.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/outbox.hpp"
 #include "scanstation/core/store.hpp"
@@ -110,9 +112,24 @@ void pullFromRegister(const CliContext& ctx, core::Store& store, sync::RegisterC
     if (roster.complete) printTimetablePull(timetable);
 }
 
+// The sync timer (hardware/systemd) runs with nobody signed in: delivering and pulling is then
+// the station's own unattended job, recorded as "sync" (as `watch` receives pages as
+// "station"). A person who starts a run at the station must be allowed to.
+std::string syncRunActor(core::Store& store, const CliContext& ctx) {
+    if (!optionalSignedInOperator(store))
+        return "sync";
+    return authorizedLogin(store, ctx, core::Action::RunSync);
+}
+
 void runSync(const CliContext& ctx, const SyncCliOptions& o) {
     core::Store store(ctx.dataDir());
-    sync::RegisterClient client(endpointOf(o));
+    const auto endpoint = endpointOf(o);
+    // Who started the run; what it delivers and pulls is then audited as the "sync" job.
+    const auto actor = syncRunActor(store, ctx);
+    sync::RegisterClient client(endpoint);
+    core::AuditLog(store).append(actor, "sync.run", "register:" + endpoint.baseUrl,
+                                 std::string(o.once ? "one run" : "continuous runs") +
+                                     (o.noPull ? ", delivery only" : ", pull and delivery"));
     if (!o.noPull) pullFromRegister(ctx, store, client);
     sync::SyncOptions options;
     options.batchSize = o.batchSize;
@@ -211,28 +228,34 @@ void addSyncCommands(CLI::App& app, CliContext& ctx) {
                                              "(trial and demo)")
         ->callback([&ctx, o] {
             core::Store store(ctx.dataDir());
-            sync::RegisterClient client(endpointOf(*o));
+            const auto endpoint = endpointOf(*o);
+            const auto actor = authorizedLogin(store, ctx, core::Action::ConfigureStation);
+            sync::RegisterClient client(endpoint);
             const std::string problem =
                 client.seedReferenceRegister(sync::oneRosterJson(core::Roster(store).snapshot()));
             if (!problem.empty()) throw Error(ErrorKind::Infrastructure, "seeding the register failed: " + problem);
+            core::AuditLog(store).append(actor, "sync.register_seeded", "register:" + endpoint.baseUrl,
+                                         "the station's roster was loaded into a reference register");
             std::cout << "the register now knows this station's roster\n";
         });
     syncCmd->add_subcommand("pull-timetable", "Pull the timetable (lesson slots) incrementally from the register")
         ->callback([&ctx, o] {
             core::Store store(ctx.dataDir());
+            const auto actor = authorizedLogin(store, ctx, core::Action::ImportTimetable);
             sync::RegisterClient client(endpointOf(*o));
-            const auto report = sync::pullTimetable(store, client, ctx.actor());
+            const auto report = sync::pullTimetable(store, client, actor);
             printTimetablePull(report);
             if (!report.complete) throw Error(ErrorKind::Infrastructure, report.plainWords);
         });
     auto* pull = syncCmd->add_subcommand("pull-roster", "Pull the roster incrementally from the register and import it as a roster version");
     pull->callback([&ctx, o] {
         core::Store store(ctx.dataDir());
+        const auto actor = authorizedLogin(store, ctx, core::Action::ImportRoster);
         sync::RegisterClient client(endpointOf(*o));
         const auto report = sync::pullRoster(store, client);
         for (const auto& [resource, count] : report.changed) std::cout << resource << ": " << count << " new or changed\n";
         if (!report.complete) throw Error(ErrorKind::Infrastructure, "roster pull stopped: " + report.plainWords);
-        const auto imported = sync::importPulledRoster(store, ctx.actor());
+        const auto imported = sync::importPulledRoster(store, actor);
         for (const auto& problem : imported.problems) std::cout << "problem: " << problem << "\n";
         if (!imported.imported) throw Error(ErrorKind::BadInput, "the pulled roster was not imported (problems above)");
         std::cout << (imported.changed ? "new roster version " : "roster unchanged, version ")

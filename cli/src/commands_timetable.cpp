@@ -1,6 +1,7 @@
 // scanstation timetable import|show
 #include "command_groups.hpp"
 #include "import_report_output.hpp"
+#include "operator_session.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/roster_import.hpp"
 #include "scanstation/core/store.hpp"
@@ -58,7 +59,8 @@ void addTimetableCommands(CLI::App& app, CliContext& ctx) {
     imp->add_option("path", opts->path, "Timetable CSV file")->required();
     imp->callback([&ctx, opts] {
         core::Store store(ctx.dataDir());
-        printImportReport(ctx, core::importTimetable(store, ctx.actor(), opts->path));
+        const auto actor = authorizedLogin(store, ctx, core::Action::ImportTimetable);
+        printImportReport(ctx, core::importTimetable(store, actor, opts->path));
     });
 
     auto* show = timetable->add_subcommand("show", "List lesson slots from a date (a week unless --to is given)");

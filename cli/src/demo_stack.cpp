@@ -117,7 +117,7 @@ std::vector<StackPage> writeDemoStack(core::Store& store, const std::string& cla
                                              (classCode.empty() ? std::string() : " of " + classCode) + ": print some first");
     std::filesystem::create_directories(outDir);
     const scanner::CardFiller filler(templates::loadTemplateDir(templates::shippedTemplateDir()));
-    const auto key = core::stationCardKeys(store, core::KeyStore::defaultDir()).current().key;
+    const auto key = core::stationCardKeys(store, store.keyDir()).current().key;
     core::CardRegistry registry(store);
     std::vector<StackPage> pages;
     for (std::size_t i = 0; i < cards.size(); ++i) {

@@ -27,7 +27,7 @@ std::unique_ptr<scanner::Recognizer> stationRecognizer(core::Store& store) {
         throw Error(ErrorKind::Conflict, "no school in the roster: import a roster before scanning");
     scanner::RecognizerConfig config;
     config.templates = templates::loadTemplateDir(templates::shippedTemplateDir());
-    config.verifyIdentity = scanner::stationIdentityVerifier(core::stationCardKeys(store, core::KeyStore::defaultDir()),
+    config.verifyIdentity = scanner::stationIdentityVerifier(core::stationCardKeys(store, store.keyDir()),
                                                              school->sourcedId, store.clock().now());
     return std::make_unique<scanner::Recognizer>(std::move(config));
 }

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     addAuditCommands(app, ctx);
     addDemoCommands(app, ctx);
     addOperatorCommands(app, ctx);
+    addBadgeCommands(app, ctx);
     addArchiveCommands(app, ctx);
     addKeysCommands(app, ctx);
     addPrivacyCommands(app, ctx);

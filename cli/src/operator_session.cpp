@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <iostream>
+#include <memory>
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@ namespace fs = std::filesystem;
 // session lives exactly as long as the command (the CliContext that holds this).
 struct ActingSession {
     fs::path dataDir;
+    fs::path keyDir; // the store's (empty: a plain store)
     std::optional<core::Operator> op;
     std::string oneCommandToken; // set for --password-stdin; signed out when the command ends
 
@@ -30,8 +32,9 @@ struct ActingSession {
         if (oneCommandToken.empty())
             return;
         try {
-            core::Store store(dataDir);
-            core::Accounts(store).signOut(oneCommandToken);
+            auto store = keyDir.empty() ? std::make_unique<core::Store>(dataDir)
+                                        : std::make_unique<core::Store>(core::SealedDataDir(dataDir, keyDir));
+            core::Accounts(*store).signOut(oneCommandToken);
         } catch (const std::exception& e) {
             std::cerr << "scanstation: warning: the one-command session was not closed: " << e.what() << "\n";
         }
@@ -112,6 +115,7 @@ ActingSession& resolve(core::Store& store, const CliContext& ctx) {
         return *ctx.acting;
     auto s = std::make_shared<ActingSession>();
     s->dataDir = store.dataDir();
+    s->keyDir = store.keyDir();
     const auto claim = claimedLogin(ctx);
     if (ctx.passwordStdin) {
         signInForOneCommand(store, ctx, claim, *s);
@@ -204,15 +208,36 @@ std::optional<core::Operator> optionalSignedInOperator(core::Store& store) {
     return resolve(store, g_commandLine ? *g_commandLine : noOptions).op;
 }
 
-std::string actingLogin(const CliContext& ctx) {
-    core::Store store(ctx.dataDir());
-    if (const auto& op = resolve(store, ctx).op)
-        return op->login;
+namespace {
+
+// "station" while no operator can sign in yet (a station being set up); else nobody may act.
+std::string setUpStationLogin(core::Store& store) {
     if (core::Accounts(store).anyPasswordSet())
         throw Error(ErrorKind::PermissionDenied,
                     "nobody is signed in: this station has operator accounts, so sign in first with `scanstation "
                     "operator login LOGIN` (or, in a script, --operator LOGIN --password-stdin)");
-    return "station"; // a station being set up: no operator can sign in yet
+    return "station";
+}
+
+} // namespace
+
+std::string actingLogin(const CliContext& ctx) {
+    core::Store store(ctx.dataDir());
+    if (const auto& op = resolve(store, ctx).op)
+        return op->login;
+    return setUpStationLogin(store);
+}
+
+std::string authorizedLogin(core::Store& store, const CliContext& ctx, core::Action action, bool own) {
+    const auto& op = resolve(store, ctx).op;
+    if (!op)
+        return setUpStationLogin(store);
+    try {
+        core::require(op->role, action, own);
+    } catch (const Error& e) {
+        throw Error(e.kind(), op->login + ": " + e.what());
+    }
+    return op->login;
 }
 
 std::string readSecretLine(const std::string& prompt) {

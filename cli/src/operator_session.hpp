@@ -16,6 +16,7 @@
 // (core::Accounts), exactly as for the kiosk.
 #include "cli_context.hpp"
 #include "scanstation/core/operators.hpp"
+#include "scanstation/core/permissions.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -47,6 +48,14 @@ std::optional<core::Operator> optionalSignedInOperator(core::Store& store);
 // The login a changing command records: the signed-in operator's, else "station" while no
 // operator has a password yet; else Error{PermissionDenied} (nobody is signed in).
 std::string actingLogin(const CliContext& ctx);
+
+// The login of whoever may do `action` in this command, for commands whose core step does not
+// check the role itself (keys, roster and timetable imports, sync, printing): the signed-in
+// operator when core's permission matrix allows `action` to their role (`own`: the lessons or
+// class concerned are the operator's own), else Error{PermissionDenied} (exit 5) naming role
+// and action. While no operator has a password yet (a station being set up) it is "station".
+// The command records this login in its audit entry.
+std::string authorizedLogin(core::Store& store, const CliContext& ctx, core::Action action, bool own = false);
 
 // One line of standard input without its line end; a secret is read without echo when standard
 // input is a terminal (the prompt goes to stderr). Throws Error{BadInput} at end of input.

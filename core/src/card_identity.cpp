@@ -1,6 +1,7 @@
 #include "scanstation/core/card_identity.hpp"
 
 #include "identity_codec.hpp"
+#include "percent_encoding.hpp"
 #include "scanstation/core/error.hpp"
 #include "time_util.hpp"
 
@@ -15,6 +16,7 @@ namespace {
 namespace codec = identity_codec;
 
 constexpr std::string_view kPrefix = "SS1";
+constexpr std::string_view kFieldSeparator = "|"; // escaped inside the payload's text fields
 constexpr std::size_t kMaxPayload = 600;  // a QR code at level Q holds far more; cards never need it
 constexpr std::size_t kMaxTextField = 128; // decoded bytes of school, class, subject, teacher
 constexpr std::size_t kMacChars = 16;      // base32 of kIdentityMacBytes
@@ -76,13 +78,13 @@ std::string problemOf(const CardIdentity& id) {
 std::string signedTextOf(const CardIdentity& id) {
     std::string s(kPrefix);
     s += id.lesson ? "|L|" : "|O|";
-    s += id.serial + "|" + codec::percentEncode(id.templateId) + "|" + std::to_string(id.templateVersion) + "|" +
-         codec::percentEncode(id.school) + "|";
+    s += id.serial + "|" + percentEncode(id.templateId, kFieldSeparator) + "|" + std::to_string(id.templateVersion) + "|" +
+         percentEncode(id.school, kFieldSeparator) + "|";
     if (const auto& l = id.lesson) {
         char date[16];
         std::snprintf(date, sizeof date, "%04d%02d%02d", l->date.year, l->date.month, l->date.day);
-        s += codec::percentEncode(l->classOrGroup) + "|" + date + "|" + std::to_string(l->lessonNumber) + "|" +
-             codec::percentEncode(l->subject) + "|" + codec::percentEncode(l->teacher) + "|";
+        s += percentEncode(l->classOrGroup, kFieldSeparator) + "|" + date + "|" + std::to_string(l->lessonNumber) + "|" +
+             percentEncode(l->subject, kFieldSeparator) + "|" + percentEncode(l->teacher, kFieldSeparator) + "|";
     }
     s += std::to_string(id.rosterVersion);
     return s;
@@ -103,7 +105,7 @@ struct FieldParser {
     std::string problem;
 
     std::string text(std::string_view raw, const char* name) {
-        auto decoded = codec::percentDecode(raw);
+        auto decoded = percentDecode(raw);
         if (!decoded) {
             fail(std::string(name) + " has a broken %-escape");
             return {};

@@ -16,6 +16,7 @@ namespace scanstation::core {
 struct Store::Impl {
     std::filesystem::path dataDir;
     std::shared_ptr<const Clock> clock;
+    std::filesystem::path keyDir;             // empty for a plain store
     std::unique_ptr<security::SealedVfs> vfs; // before db: the connection closes first
     std::unique_ptr<sql::Database> db;
 };
@@ -73,11 +74,13 @@ Store::Store(const std::filesystem::path& dataDir, std::shared_ptr<const Clock> 
         throw Error(ErrorKind::Infrastructure, "libsodium failed to initialise");
     m_impl->dataDir = prepareDataDir(dataDir);
     m_impl->clock = clock ? std::move(clock) : std::make_shared<SystemClock>();
-    if (isSealedFile(m_impl->dataDir / kFileName)) {
-        // Already encrypted: only its key opens it (the default key directory's).
-        openSealed(SealedDataDir(m_impl->dataDir, {}));
-        return;
-    }
+    // Already encrypted: only a caller that names its key directory opens it. Reaching for the
+    // default key directory here would open whatever key happens to be configured for this user.
+    if (const auto file = m_impl->dataDir / kFileName; isSealedFile(file))
+        throw Error(ErrorKind::PermissionDenied,
+                    "the store " + file.string() +
+                        " is encrypted: open it with its key directory (core::SealedDataDir{dataDir, keyDir}; on the "
+                        "command line --keys DIR or SCANSTATION_KEYS); a plain open never uses a default key");
     m_impl->db = std::make_unique<sql::Database>(m_impl->dataDir / kFileName);
     configureConnection(*m_impl->db);
     migrations::migrate(*m_impl->db);
@@ -93,6 +96,7 @@ Store::Store(const SealedDataDir& dataDir, std::shared_ptr<const Clock> clock) :
 
 void Store::openSealed(const SealedDataDir& dataDir) {
     const auto keyDir = dataDir.keyDir.empty() ? KeyStore::defaultDir() : dataDir.keyDir;
+    m_impl->keyDir = keyDir;
     KeyStore::checkApart(keyDir, m_impl->dataDir);
     const auto file = m_impl->dataDir / kFileName;
     m_impl->vfs = std::make_unique<security::SealedVfs>(security::deriveStoreKey(storeDataKey(KeyStore(keyDir), file, dataDir)));
@@ -112,6 +116,10 @@ void Store::openSealed(const SealedDataDir& dataDir) {
 
 bool Store::isSealed() const {
     return m_impl->vfs != nullptr;
+}
+
+const std::filesystem::path& Store::keyDir() const {
+    return m_impl->keyDir;
 }
 
 Store::~Store() = default;

@@ -20,7 +20,7 @@ namespace {
 
 // Every pupil's id, class, number and status: equal fingerprints mean equal rosters.
 std::string fingerprint(const std::filesystem::path& dataDir) {
-    core::Store store(dataDir);
+    core::Store store(test::cliDataDir(dataDir));
     std::string out = "v" + std::to_string(core::Roster(store).currentVersion()) + "\n";
     for (const auto& p : core::Roster(store).snapshot().pupils)
         out += p.sourcedId + "," + p.classId + "," + std::to_string(p.registerNumber) + "," + core::toString(p.status) + "\n";
@@ -73,7 +73,7 @@ TEST(CrashSafety, KilledRosterImportLeavesOldOrNewRosterTwentyTimes) {
         const std::string now = fingerprint(data);
         EXPECT_TRUE(now == oldRoster || now == newRoster) << "the store holds neither the old nor the new roster";
         (now == oldRoster ? sawOld : sawNew)++;
-        core::Store store(data);
+        core::Store store(test::cliDataDir(data));
         EXPECT_EQ(store.integrityCheck(), "ok");
         const auto audit = core::AuditLog(store).verify();
         EXPECT_TRUE(audit.ok) << audit.problem;

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include "scanstation/core/key_store.hpp"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <cstdlib>
@@ -75,6 +77,10 @@ RunResult runCli(const std::vector<std::string>& args) {
     std::vector<std::string> argv{SCANSTATION_CLI};
     argv.insert(argv.end(), args.begin(), args.end());
     return runProcess(argv);
+}
+
+core::SealedDataDir cliDataDir(const std::filesystem::path& dataDir) {
+    return core::SealedDataDir(dataDir, core::KeyStore::defaultDir());
 }
 
 RunResult runSqliteShell(const std::filesystem::path& db, const std::string& sqlText) {

@@ -2,6 +2,7 @@
 // Helpers of the core tests: temporary directories, running the scanstation CLI, reading a
 // store with the sqlite3 shell. Real files, real processes.
 #include "scanstation/core/roster_import.hpp"
+#include "scanstation/core/store.hpp"
 
 #include <filesystem>
 #include <string>
@@ -30,6 +31,11 @@ struct RunResult {
 
 // Runs the scanstation CLI (SCANSTATION_CLI) with these arguments and waits for it.
 RunResult runCli(const std::vector<std::string>& args);
+
+// A data directory the CLI has used, with the key directory the CLI found in this same
+// environment ($SCANSTATION_KEYS, else the user's): the CLI encrypts every store it opens, and a
+// plain core::Store refuses an encrypted one.
+core::SealedDataDir cliDataDir(const std::filesystem::path& dataDir);
 
 // Starts the CLI without waiting; its output goes to /dev/null. Returns the child's pid.
 int spawnCli(const std::vector<std::string>& args);

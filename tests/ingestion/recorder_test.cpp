@@ -31,6 +31,27 @@ protected:
     int rows() { return static_cast<int>(pupilsOf("2b").size()); }
 };
 
+// Where the card lay on the page (schema 8) comes back with the reading, bit for bit, so a
+// screen can draw on the stored page; a reading without a frame comes back without one.
+TEST_F(RecorderTest, TheCardFrameIsKeptWithTheReading) {
+    const auto card = issue(firstLessonOf("2b").id);
+    auto page = reading(card, {{"row.02.attendance", "?two marks"}}, rows());
+    page.frame = CardFrame{{-5.9, 0.21, 1241.5, -0.2, -5.91, 1757.25, 1e-6, -2e-6, 1.0}, 180};
+    ReadingRecorder recorder(*m_store);
+    ASSERT_EQ(recorder.record(kAdmin, page).outcome, IngestOutcome::NeedsReview);
+    const auto stored = ReviewQueue(*m_store).show(kAdmin, card.serial).reading;
+    ASSERT_TRUE(stored.frame);
+    EXPECT_EQ(stored.frame->mmToPx, page.frame->mmToPx);
+    EXPECT_EQ(stored.frame->rotationDegrees, 180);
+    const auto p = stored.frame->toPage(10, 10);
+    EXPECT_NEAR(p.x, (-59 + 2.1 + 1241.5) / (1 + 1e-5 - 2e-5), 1e-9);
+
+    const auto other = issue(firstLessonOf("2b").id);
+    ASSERT_EQ(recorder.record(kAdmin, reading(other, {{"row.02.attendance", "?two marks"}}, rows())).outcome,
+              IngestOutcome::NeedsReview);
+    EXPECT_FALSE(ReviewQueue(*m_store).show(kAdmin, other.serial).reading.frame);
+}
+
 TEST_F(RecorderTest, SamePageAgainAddsNothing) {
     const auto card = issue(firstLessonOf("2b").id);
     const auto page = reading(card, {{"row.02.attendance", "nb"}}, rows());

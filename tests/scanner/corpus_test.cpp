@@ -44,9 +44,10 @@ TEST(RecognitionCorpus, PhotoClassHasNoSilentErrors) {
     EXPECT_EQ(score.silentErrors, 0);
     EXPECT_EQ(score.misidentified, 0);
     EXPECT_LE(score.flaggedShare(), 0.03);
-    // 18 of these 40 photos are identified since the QR region is rectified and upsampled
-    // before ZBar (12 before); a regression below that shows here. Target: bench/RESULTS.md.
-    EXPECT_GE(score.identified, 16);
+    // 21 of these 40 photos are identified since a small code is also read enlarged to 12 and
+    // 16 px/mm, plain, binarised and sharpened (18 with the rectified region alone, 12 before
+    // that); a regression below that shows here. Target: bench/RESULTS.md.
+    EXPECT_GE(score.identified, 19);
 }
 
 } // namespace

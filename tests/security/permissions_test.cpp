@@ -29,7 +29,7 @@ const std::map<std::string, std::string> kExpected{
     {"manage_operators", "a-----"},  {"print_cards", "aaooa-"},
     {"run_sync", "aa--a-"},          {"export_archive", "aa----"},
     {"view_audit", "aa---a"},        {"view_reports", "aaooaa"},
-    {"configure_station", "a-----"},
+    {"configure_station", "a-----"}, {"import_timetable", "a-----"},
 };
 
 char letter(Allowance a) {

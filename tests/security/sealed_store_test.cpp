@@ -165,6 +165,7 @@ TEST_F(SealedStoreTest, APlainStoreIsSealedInPlaceReportedAndAudited) {
     {
         core::Store plain(data);
         EXPECT_FALSE(plain.isSealed());
+        EXPECT_TRUE(plain.keyDir().empty());
         record(plain, 40);
     }
     ASSERT_NE(bytesOf(data / core::Store::kFileName).find(kSerial), std::string::npos) << "plain before";
@@ -185,17 +186,24 @@ TEST_F(SealedStoreTest, APlainStoreIsSealedInPlaceReportedAndAudited) {
     EXPECT_EQ(entries(again, "store.sealed"), 1u) << "sealed once only";
 }
 
-TEST_F(SealedStoreTest, ThePathOpenNeverReadsAnEncryptedStoreWithoutItsKey) {
+// A plain open (core::Store(path)) of an encrypted store is refused, even when the default key
+// directory holds the right key: only a caller that names the key directory opens it.
+TEST_F(SealedStoreTest, ThePathOpenRefusesAnEncryptedStoreEvenWithTheRightDefaultKey) {
     { core::Store store(sealed()); record(store, 3); }
-    ::setenv("SCANSTATION_KEYS", (dir / "elsewhere").c_str(), 1);
-    EXPECT_THROW(core::Store plain(data), Error); // no key there: refused, never opened as plain
-    ::setenv("SCANSTATION_KEYS", keys.c_str(), 1);
-    {
-        core::Store same(data);
-        EXPECT_TRUE(same.isSealed());
-        EXPECT_EQ(entries(same), 3u);
+    ::setenv("SCANSTATION_KEYS", keys.c_str(), 1); // the default key directory is the right one
+    try {
+        core::Store plain(data);
+        FAIL() << "an encrypted store was opened without naming its key directory";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::PermissionDenied) << e.what();
+        EXPECT_NE(std::string(e.what()).find(core::Store::kFileName), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("key directory"), std::string::npos) << e.what();
     }
     ::unsetenv("SCANSTATION_KEYS");
+    core::Store named(sealed());
+    EXPECT_TRUE(named.isSealed());
+    EXPECT_EQ(named.keyDir(), keys);
+    EXPECT_EQ(entries(named), 3u);
 }
 
 TEST_F(SealedStoreTest, AMissingKeyForAnEncryptedStoreIsNotFoundAndTheKeysMustLieApart) {

@@ -2,6 +2,9 @@
 // The screenshot folder of the end-to-end test is handed to QML as `screenshotDir`.
 // When the reference register is built, it runs on 127.0.0.1 for the whole run and the demo
 // stations deliver to it (as `scripts/demo` does): the sync screens talk to a real server.
+// Under AddressSanitizer, the system's audio and GL libraries loaded by the run are kept loaded
+// to the end (see pinSystemLibraries), so LeakSanitizer can name them in its reports and
+// tests/ui/e2e/lsan_xcb.supp can suppress exactly those.
 #include "scanstation/ui/station_images.hpp"
 
 #include <QDir>
@@ -17,8 +20,44 @@
 #include <QtQml/QQmlExtensionPlugin>
 #include <QtQuickTest/quicktest.h>
 
+#include <dlfcn.h>
+#include <link.h>
+
 #include <cstdio>
+#include <cstring>
 #include <memory>
+
+namespace {
+
+// PulseAudio (the attention sound, through Qt Multimedia) and Mesa (xcb's GL) keep a few bytes
+// of global state that they free only when unloaded; Qt unloads them before LeakSanitizer
+// looks, and it then reports their allocations as "<unknown module>", which no suppression can
+// name. Marking every such library already loaded as never-to-be-unloaded (RTLD_NODELETE on an
+// RTLD_NOLOAD open) keeps their names in the stacks. Our own code is never pinned.
+#if defined(__SANITIZE_ADDRESS__)
+bool isPinnedSystemLibrary(const char* path) {
+    static const char* const kNames[] = {"libpulse", "libpulsecommon", "libasound", "_dri.so", "libGLX_mesa",
+                                         "libEGL_mesa", "libgallium", "libLLVM", "libglapi", "libdrm"};
+    for (const char* name : kNames)
+        if (std::strstr(path, name))
+            return true;
+    return false;
+}
+
+void pinSystemLibraries() {
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, size_t, void*) {
+            if (info->dlpi_name && *info->dlpi_name && isPinnedSystemLibrary(info->dlpi_name))
+                dlopen(info->dlpi_name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE); // the handle stays open
+            return 0;
+        },
+        nullptr);
+}
+#else
+void pinSystemLibraries() {}
+#endif
+
+} // namespace
 
 Q_IMPORT_QML_PLUGIN(ScanStation_KioskPlugin)
 
@@ -44,6 +83,7 @@ public slots:
     }
 
     void cleanupTestCase() {
+        pinSystemLibraries(); // before the application unloads them
         if (!m_register)
             return;
         m_register->terminate();

@@ -55,6 +55,9 @@ Item {
                 imageUrl: page.card.imageUrl
                 pageWidthMm: page.card.pageWidthMm
                 pageHeightMm: page.card.pageHeightMm
+                hasFrame: page.card.hasFrame
+                cardToPage: page.card.cardToPage
+                rotationDegrees: page.card.rotationDegrees
                 fields: page.card.fields
                 selectedFieldId: page.selectedField.fieldId !== undefined ? page.selectedField.fieldId : ""
                 onFieldTapped: (fieldId) => page.select(fieldId)

@@ -3,10 +3,22 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import ScanStation.Kiosk
 
-// The pupils of each class as the station knows them (the roster comes from the register).
+// The pupils the operator may see, read-only (the roster comes from the register): core
+// decides whose (an administrator every class, a teacher the classes taught) and records each
+// view. The pupils are read while the screen is shown and forgotten when it is left.
 Item {
     id: page
     required property Station station
+
+    function track() {
+        if (page.visible)
+            page.station.office.showRoster()
+        else
+            page.station.office.hideRoster()
+    }
+    onVisibleChanged: track()
+    Component.onCompleted: track()
+    Component.onDestruction: if (page.station) page.station.office.hideRoster()
 
     RecordFilterModel {
         id: filtered
@@ -25,8 +37,17 @@ Item {
         }
         RowLayout {
             spacing: Theme.spacing
-            ChoiceFilter { id: classFilter; label: qsTr("Class"); values: page.station.office.classes }
+            ChoiceFilter { id: classFilter; label: qsTr("Class"); values: page.station.office.rosterClasses }
             SearchField { id: search; objectName: "rosterSearch"; Layout.fillWidth: true; Layout.alignment: Qt.AlignBottom }
+        }
+        Text {
+            objectName: "rosterEmpty"
+            Layout.fillWidth: true
+            visible: page.station.office.roster.count === 0
+            text: qsTr("No pupils to show: your role sees the pupils of the classes you teach or lead.")
+            font.pixelSize: Theme.font
+            color: Theme.muted
+            wrapMode: Text.WordWrap
         }
         ListView {
             id: list

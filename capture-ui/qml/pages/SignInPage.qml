@@ -3,8 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import ScanStation.Kiosk
 
-// Sign-in with the operator's login and PIN or password. Whether it is right, and what the
-// operator may then do, is core's answer; the check runs off the UI thread (Argon2id is slow).
+// Sign-in with the operator's login and PIN or password, or the operator's badge shown to the
+// scanner or camera (looked for while this page is shown; a handheld code reader may also type
+// the badge's code into the login field). Whether it is right, and what the operator may then
+// do, is core's answer; the checks run off the UI thread (Argon2id and code reading are slow).
 Rectangle {
     id: page
     required property Station station
@@ -13,13 +15,27 @@ Rectangle {
 
     function focusLogin() { login.forceActiveFocus() }
     readonly property bool changing: page.station.session.mustChangePassword
+    // Badge codes start so (core's operator_badges.hpp); a code reader types them like keys.
+    function isBadgeCode(text) { return text.startsWith("SSB1|") }
     function submit() {
         if (login.text.length > 0 && secret.text.length > 0)
             page.station.session.signIn(login.text, secret.text)
     }
+    property string badgeNote // what the last badge shown came to, when it did not sign in
+    readonly property bool watching: visible && !changing
+    onWatchingChanged: page.station.session.watchForBadges(watching)
+    Component.onCompleted: page.station.session.watchForBadges(watching)
+    Component.onDestruction: if (page.station) page.station.session.watchForBadges(false)
     Connections {
         target: page.station.session
-        function onSignedInChanged() { secret.clear() }
+        function onSignedInChanged() { secret.clear(); page.badgeNote = "" }
+        function onBadgeRefused(reason) { page.badgeNote = qsTr("The badge was not accepted: %1").arg(reason) }
+        function onForeignCodeSeen(what) { page.badgeNote = qsTr("That is not an operator badge (%1).").arg(what) }
+        function onBadgePasswordRequired(who, reason) {
+            login.text = who
+            secret.forceActiveFocus()
+            page.badgeNote = qsTr("Your password must be changed first (%1). Sign in with your password this time.").arg(reason)
+        }
         function onMustChangePasswordChanged() {
             if (page.changing)
                 passwordChange.focusFirst()
@@ -68,7 +84,14 @@ Rectangle {
             placeholderText: qsTr("Login")
             Accessible.name: qsTr("Login")
             inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
-            onAccepted: secret.forceActiveFocus()
+            onAccepted: {
+                if (page.isBadgeCode(text)) {
+                    page.station.session.signInWithBadge(text)
+                    clear()
+                } else {
+                    secret.forceActiveFocus()
+                }
+            }
             focus: true
         }
         TextField {
@@ -108,6 +131,28 @@ Rectangle {
             objectName: "signInMessage"
             Layout.fillWidth: true
             text: page.station.session.message
+        }
+        MessageBanner {
+            objectName: "badgeMessage"
+            Layout.fillWidth: true
+            text: page.badgeNote
+        }
+        Text {
+            objectName: "badgeHint"
+            Layout.fillWidth: true
+            visible: page.station.session.watchingBadges
+            text: qsTr("or show your badge to the scanner or camera")
+            color: Theme.headerText
+            font.pixelSize: Theme.font
+            wrapMode: Text.WordWrap
+            horizontalAlignment: Text.AlignHCenter
+        }
+        KioskButton {
+            objectName: "demoBadgeButton"
+            Layout.alignment: Qt.AlignHCenter
+            visible: page.station.demo && page.watching
+            text: qsTr("Show the demo administrator's badge to the camera")
+            onClicked: page.station.showDemoBadge("admin")
         }
         Text {
             Layout.fillWidth: true

@@ -69,21 +69,26 @@ SignInOutcome CoreBackend::signIn(const std::string& login, const std::string& s
         out.message = e.what();
         return out;
     }
+    return signedIn(result);
+}
+
+// A sign-in core accepted (by password or badge) becomes the kiosk's session.
+SignInOutcome CoreBackend::signedIn(const core::SignInResult& result) {
+    SignInOutcome out;
+    out.operatorName = result.op.displayName;
     if (result.status == core::SignInStatus::PasswordChangeRequired) {
         out.mustChangePassword = true;
         out.changeReason = result.changeReason;
-        out.operatorName = result.op.displayName;
+        out.login = result.op.login;
         return out;
     }
     out.ok = true;
-    out.operatorName = result.op.displayName;
     out.role = core::toString(result.op.role);
     for (const auto action : core::allActions())
         if (core::allowance(result.op.role, action) != core::Allowance::Refused)
             out.allowedActions.push_back(core::toString(action)); // the kiosk hides the rest
     out.lastSuccess = result.previousSuccess;
     out.lastFailure = result.previousFailure;
-
     std::lock_guard lock(m_mutex);
     if (m_session)
         core::Accounts(*m_store).signOut(*m_session); // one operator at a time on a kiosk
@@ -117,6 +122,9 @@ void CoreBackend::stopWork() {
         m_runningFolder->stop();
     if (m_runningSync)
         m_runningSync->requestStop();
+    m_cancelBadgeLook = true;
+    if (m_badgeCamera)
+        m_badgeCamera->cancel();
 }
 
 std::filesystem::path CoreBackend::outputDir(const std::string& name) const {

@@ -21,6 +21,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 
 namespace scanstation::scanner {
 class Recognizer;
@@ -50,6 +51,9 @@ struct BackendConfig {
     // file:PATH), plus "hot:PATH" for a scan-to-folder inbox (scanner's HotFolder).
     std::vector<std::string> sources;
     scanner::SourceSettings sourceSettings; // scanner resolution, mode, feeder, camera backend
+    // Where the sign-in screen looks for operator badges (hot:, folder:, camera specs); empty:
+    // the hot folders and cameras of `sources` (a feeder scanner is never run unasked).
+    std::vector<std::string> badgeSources;
     RegisterConfig register_;
     // Argon2id cost of passwords set here (a forced change). The station's is Interactive.
     core::PasswordHashCost hashCost = core::PasswordHashCost::Interactive;
@@ -66,6 +70,9 @@ public:
                          const std::optional<std::string>& newPassword) override;
     void signOut() override;
     int maxIdleMinutes() const override;
+    BadgeSighting lookForBadge() override;       // core_backend_badge.cpp
+    void cancelBadgeLook() override;
+    SignInOutcome signInByBadge(const std::string& token) override;
 
     std::vector<std::string> sourceNames() override;
     std::string scan(const std::string& source, const std::function<void(const PageOutcome&)>& onPage) override;
@@ -121,6 +128,11 @@ private:
     std::filesystem::path outputDir(const std::string& name) const;
     // Every connection is to the sealed store (a worker thread opens its own).
     core::SealedDataDir sealedDataDir() const;
+    // core_backend_badge.cpp: one folder's new image files, one camera capture.
+    BadgeSighting lookInFolder(const std::filesystem::path& folder);
+    BadgeSighting lookAtCamera(const std::string& spec);
+    // What the kiosk keeps of a sign-in core accepted (password or badge).
+    SignInOutcome signedIn(const core::SignInResult& result);
 
     BackendConfig m_config;
     mutable std::mutex m_mutex; // guards m_store, m_session, m_operator
@@ -135,6 +147,10 @@ private:
     scanner::HotFolder* m_runningFolder = nullptr;
     sync::SyncWorker* m_runningSync = nullptr;
     std::atomic_bool m_cancelScan{false};
+    scanner::PageSource* m_badgeCamera = nullptr; // guarded by m_workMutex; set while a look waits on it
+    std::atomic_bool m_cancelBadgeLook{false};
+    std::mutex m_badgeMutex;                      // guards m_badgeFilesSeen
+    std::set<std::string> m_badgeFilesSeen;       // "path|size|mtime" of files that held no badge
 };
 
 } // namespace scanstation::ui

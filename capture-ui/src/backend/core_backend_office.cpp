@@ -1,8 +1,9 @@
-// CoreBackend: the roster and the audit log, read-only (core Roster, AuditLog).
+// CoreBackend: the roster and the audit log, read-only (core PupilDataScope, AuditLog).
 #include "core_backend.hpp"
 
 #include "scanstation/core/audit_log.hpp"
 #include "scanstation/core/error.hpp"
+#include "scanstation/core/pupil_data_scope.hpp"
 #include "scanstation/core/roster.hpp"
 
 #include <algorithm>
@@ -22,19 +23,13 @@ std::vector<RosterEntry> CoreBackend::roster() {
     std::lock_guard lock(m_mutex);
     if (!m_session)
         return {};
-    // Pupils' names are pupil data: core's matrix says who sees which class ("own" = the
-    // operator is the class's class teacher, as permissions.hpp defines it).
-    const auto op = actor();
-    const core::Roster roster(*m_store);
+    // Pupils' names are pupil data: core says whose the operator may see (the permission
+    // matrix, the roster and the timetable) and records every pupil shown as viewed.
     std::vector<RosterEntry> out;
-    for (const auto& c : roster.classes()) {
-        const bool own = op.teacherId && c.classTeacherId == op.teacherId;
-        if (!core::isAllowed(op.role, core::Action::ViewPupilData, own))
-            continue;
-        for (const auto& p : roster.pupilsOfClass(c.sourcedId, /*includeStruckOff=*/true))
-            out.push_back({c.code, p.registerNumber, p.familyName + " " + p.givenName,
+    for (const auto& c : core::PupilDataScope(*m_store).view(actor(), "kiosk roster"))
+        for (const auto& p : c.pupils)
+            out.push_back({c.schoolClass.code, p.registerNumber, p.familyName + " " + p.givenName,
                            p.status == core::PupilStatus::StruckOff ? "struck off" : ""});
-    }
     return out;
 }
 

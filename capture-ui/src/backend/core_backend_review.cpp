@@ -5,6 +5,7 @@
 #include "scanstation/core/card_validation.hpp"
 #include "scanstation/core/date.hpp"
 #include "scanstation/core/error.hpp"
+#include "scanstation/core/pupil_access_log.hpp"
 #include "scanstation/core/review_queue.hpp"
 #include "scanstation/core/roster.hpp"
 #include "scanstation/core/timetable.hpp"
@@ -25,19 +26,28 @@ std::string statusOf(const std::string& state) {
     return "accepted";
 }
 
-// Pupil names by card row (1-based), as core's validation maps rows to the roster.
-std::map<int, std::string> rowNames(core::Store& store, const core::CardReading& reading) {
+// Pupil names by card row (1-based), as core's validation maps rows to the roster. Each
+// pupil named is recorded as viewed by `viewer` (issue 9: every view of a pupil's data).
+std::map<int, std::string> rowNames(core::Store& store, const core::CardReading& reading, const std::string& viewer,
+                                    const std::string& serial) {
     std::map<int, std::string> names;
     const auto result = core::validateReading(store, reading);
     const core::Roster roster(store);
+    core::Transaction tx(store);
+    core::PupilAccessLog views(store);
     const auto add = [&](int row, const std::string& pupilId) {
-        if (const auto p = roster.pupil(pupilId))
+        if (names.count(row))
+            return;
+        if (const auto p = roster.pupil(pupilId)) {
             names[row] = p->familyName + " " + p->givenName;
+            views.recordView(viewer, pupilId, "kiosk card " + serial);
+        }
     };
     for (const auto& a : result.lesson.attendance)
         add(a.row, a.pupilId);
     for (const auto& g : result.lesson.grades)
         add(g.row, g.pupilId);
+    tx.commit();
     return names;
 }
 
@@ -104,6 +114,10 @@ CardView CoreBackend::card(const std::string& serial) {
     view.className = lesson.className;
     view.lesson = lesson.text;
     view.pageId = review.reading.pageHash;
+    if (const auto& frame = review.reading.frame) {
+        view.cardToPage = frame->mmToPx;
+        view.rotationDegrees = frame->rotationDegrees;
+    }
     if (!review.reading.card)
         return view;
     const auto tpl = std::find_if(m_templates.begin(), m_templates.end(),
@@ -112,7 +126,7 @@ CardView CoreBackend::card(const std::string& serial) {
         return view;
     view.pageWidthMm = tpl->pageWidthMm;
     view.pageHeightMm = tpl->pageHeightMm;
-    const auto names = rowNames(*m_store, review.reading);
+    const auto names = rowNames(*m_store, review.reading, actor().login, serial);
     for (const auto& def : tpl->fields)
         view.fields.push_back(fieldView(def, review.reading.field(def.id), names, review.items));
     return view;

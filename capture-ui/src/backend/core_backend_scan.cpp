@@ -7,6 +7,7 @@
 #include "scanstation/core/card_keys.hpp"
 #include "scanstation/scanner/identity_verifier.hpp"
 #include "scanstation/scanner/ingest/batch_ingest.hpp"
+#include "scanstation/scanner/ingest/batch_pull_ingest.hpp"
 #include "scanstation/scanner/recognizer.hpp"
 #include "scanstation/scanner/sources/hot_folder.hpp"
 #include "scanstation/scanner/sources/source_spec.hpp"
@@ -117,14 +118,16 @@ std::string CoreBackend::runSource(core::Store& store, scanner::PageSource& sour
     batch.onPage([&](const scanner::PageReport& r) {
         onPage(outcomeOf(r, lessonOf(store, r.result.serial)));
     });
-    batch.onFault([&](scanner::FaultKind kind, const std::string& message) {
-        faults.push_back(scanner::toString(kind) + ": " + message);
-    });
     RunningGuard guard(m_workMutex, m_runningSource, &source);
     if (m_cancelScan)
         source.cancel();
-    const auto summary = batch.run(source);
-    std::string end = summary.end;
+    // The CLI's pipeline. A fault other than an unreadable file ends the batch here: the
+    // operator clears it (a jam, the cover) and presses Scan again.
+    const auto pulled = scanner::ingestPulledBatch(source, batch, [&](const scanner::SourceEvent& fault) {
+        faults.push_back(scanner::toString(fault.fault) + ": " + fault.message);
+        return false;
+    });
+    std::string end = pulled.ingest.end;
     for (const auto& f : faults)
         end += "; " + f;
     return end;

@@ -1,5 +1,7 @@
 #include "demo_station_data.hpp"
 
+#include "demo_badges.hpp"
+
 #include "scanstation/core/accounts.hpp"
 #include "scanstation/core/demo_school.hpp"
 #include "scanstation/core/error.hpp"
@@ -63,7 +65,10 @@ void fillFeeder(core::Store& store, const fs::path& keyDir, const fs::path& feed
 
     using scanner::attendanceMark;
     using scanner::PenStroke;
-    // What each teacher marked; the third card has two marks in row 4 (recognition flags it).
+    // What each teacher marked; the third card has two marks in row 4 (recognition flags it),
+    // and it lay upside down and 2 degrees askew on the glass (the Card screen draws what was
+    // read where it is on such a page; near the most a sheet can turn before a registration
+    // mark leaves a scanner's A4 field).
     // A faint pencil mark is left out on purpose: whether it is flagged depends on the
     // recognition thresholds of the day, and the demo must show the same pages every time.
     const std::vector<std::vector<scanner::PenMark>> marks = {
@@ -80,12 +85,14 @@ void fillFeeder(core::Store& store, const fs::path& keyDir, const fs::path& feed
     const auto page = [&](int n) { return feeder / ("page-0" + std::to_string(n) + ".png"); };
     for (std::size_t i = 0; i < lessons.cards.size(); ++i) {
         fill.seed = i + 1;
+        fill.skewDegrees = i == 2 ? 182.0 : scanner::FillOptions{}.skewDegrees;
         const auto image = filler.fillIssued(store, key, lessons.cards[i].card.serial, marks.at(i), fill);
         scanner::writePng(image.view(), page(static_cast<int>(i) + 1));
         if (i == 0)
             scanner::writePng(image.view(), page(8)); // the same sheet fed twice
     }
     fill.seed = 6;
+    fill.skewDegrees = scanner::FillOptions{}.skewDegrees;
     scanner::writePng(filler.fillIssued(store, key, outage.cards.at(0).card.serial, {attendanceMark(5, "nb")}, fill).view(),
                       page(6));
     scanner::writePng(scanner::notACardPage(kFeederDpi).view(), page(7)); // a letter that slipped in
@@ -96,6 +103,7 @@ void build(const fs::path& dataDir, const fs::path& keyDir) {
     core::installDemoSchool(store, "admin", dataDir / "demo-files");
     setPasswords(store);
     fillFeeder(store, keyDir, dataDir / kFeeder);
+    makeDemoBadges(store, keyDir, dataDir); // demo_badges.hpp
 }
 
 // The process's demo: the key directory and the first data directory built under it.

@@ -38,6 +38,12 @@ std::string toString(FieldState state) {
     return "unknown";
 }
 
+CardFrame::PagePoint CardFrame::toPage(double xMm, double yMm) const {
+    const auto& h = mmToPx;
+    const double w = h[6] * xMm + h[7] * yMm + h[8];
+    return {(h[0] * xMm + h[1] * yMm + h[2]) / w, (h[3] * xMm + h[4] * yMm + h[5]) / w};
+}
+
 std::string FieldReading::joined() const {
     std::string out;
     for (const auto& v : values) {

@@ -59,6 +59,34 @@ std::vector<ReadingIssue> decodeIssues(const std::string& text) {
     return out;
 }
 
+namespace {
+
+// The card frame (schema 8) in its own columns of the reading's row; NULL when none.
+constexpr const char* kFrameColumns = "frame_h11, frame_h12, frame_h13, frame_h21, frame_h22, frame_h23, "
+                                      "frame_h31, frame_h32, frame_h33, frame_rotation";
+
+void storeFrame(sql::Database& db, std::int64_t readingId, const CardFrame& frame) {
+    auto st = db.prepare("UPDATE card_readings SET (" + std::string(kFrameColumns) +
+                         ") = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?");
+    for (int i = 0; i < 9; ++i)
+        st.bind(i + 1, frame.mmToPx[static_cast<std::size_t>(i)]);
+    st.bind(10, frame.rotationDegrees).bind(11, readingId).run();
+}
+
+std::optional<CardFrame> loadFrame(sql::Database& db, std::int64_t readingId) {
+    auto st = db.prepare("SELECT " + std::string(kFrameColumns) + " FROM card_readings WHERE id = ?");
+    st.bind(1, readingId);
+    if (!st.step() || st.isNull(9))
+        return std::nullopt;
+    CardFrame frame;
+    for (int i = 0; i < 9; ++i)
+        frame.mmToPx[static_cast<std::size_t>(i)] = st.getDouble(i);
+    frame.rotationDegrees = static_cast<int>(st.getInt(9));
+    return frame;
+}
+
+} // namespace
+
 std::int64_t insertReading(sql::Database& db, const NewReading& row) {
     const auto& r = *row.reading;
     std::string issues = encodeIssues(r.issues);
@@ -80,6 +108,8 @@ std::int64_t insertReading(sql::Database& db, const NewReading& row) {
         .bind(11, row.atMs)
         .run();
     const auto id = db.lastInsertRowId();
+    if (r.frame)
+        storeFrame(db, id, *r.frame);
     auto field = db.prepare("INSERT INTO reading_fields (reading_id, field_id, state, value, reason, confidence) "
                             "VALUES (?, ?, ?, ?, ?, ?)");
     for (const auto& f : r.fields) {
@@ -113,6 +143,7 @@ std::optional<StoredReading> loadReading(sql::Database& db, std::int64_t reading
     s.reading.status = pageStatusFromString(st.getText(9)).value_or(PageStatus::Unreadable);
     s.reading.measurements = st.getText(10);
     s.reading.issues = decodeIssues(st.getText(11));
+    s.reading.frame = loadFrame(db, s.id);
     if (s.serial) {
         // Only a verified identity code gives a reading its serial (reading_recorder.cpp), so
         // the identity is what the station issued for that serial.

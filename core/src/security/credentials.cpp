@@ -75,14 +75,15 @@ bool applyLock(Store& store, Credentials& cred, TimePoint now) {
     return false;
 }
 
-std::string recordFailure(Store& store, Credentials& cred, TimePoint now, const std::string& what) {
+std::string recordFailure(Store& store, Credentials& cred, TimePoint now, const std::string& what,
+                          const std::string& problem) {
     cred.failedAttempts += 1;
     cred.lastFailure = now;
     const int left = PasswordPolicy::kMaxFailedAttempts - cred.failedAttempts;
     AuditLog(store).append(cred.login, "account.signin_failed", "operator:" + cred.login,
-                           what + ": wrong password, attempt " + std::to_string(cred.failedAttempts) + " of " +
+                           what + ": " + problem + ", attempt " + std::to_string(cred.failedAttempts) + " of " +
                                std::to_string(PasswordPolicy::kMaxFailedAttempts));
-    std::string message = what + " failed for '" + cred.login + "': wrong password";
+    std::string message = what + " failed for '" + cred.login + "': " + problem;
     if (left <= 0) {
         cred.lockedUntil = now + PasswordPolicy::kLockDuration;
         AuditLog(store).append("station", "account.lock", "operator:" + cred.login,

@@ -31,9 +31,10 @@ void saveCredentials(Store& store, const Credentials& cred);
 // the account is still locked at `now`.
 bool applyLock(Store& store, Credentials& cred, TimePoint now);
 
-// Records one wrong password: counts it, locks at the 10th and audits both. Returns the
-// message for the operator.
-std::string recordFailure(Store& store, Credentials& cred, TimePoint now, const std::string& what);
+// Records one wrong password (or another failed proof, named by `problem`, e.g. a revoked
+// badge): counts it, locks at the 10th and audits both. Returns the message for the operator.
+std::string recordFailure(Store& store, Credentials& cred, TimePoint now, const std::string& what,
+                          const std::string& problem = "wrong password");
 
 // Ends every live session of `login` (password reset, deactivation).
 void endSessions(Store& store, const std::string& login, const std::string& reason, TimePoint now);

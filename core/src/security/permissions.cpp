@@ -22,7 +22,7 @@ struct Row {
 };
 
 // The matrix of DOMAIN.md "People and their rights". Read a row left to right.
-constexpr std::array<Row, 23> kMatrix{{
+constexpr std::array<Row, 24> kMatrix{{
     //                                           adm dir  ct  tea sec insp
     {Action::ScanCards, "scan_cards",             {A, A, A, A, A, R}},
     {Action::FileCards, "file_cards",             {A, A, R, R, A, R}},
@@ -40,6 +40,7 @@ constexpr std::array<Row, 23> kMatrix{{
     {Action::ExportPupilData, "export_pupil_data", {A, A, R, R, R, R}},
     {Action::ErasePupilData, "erase_pupil_data",  {A, R, R, R, R, R}},
     {Action::ImportRoster, "import_roster",       {A, R, R, R, R, R}},
+    {Action::ImportTimetable, "import_timetable", {A, R, R, R, R, R}},
     {Action::ManageOperators, "manage_operators", {A, R, R, R, R, R}},
     {Action::PrintCards, "print_cards",           {A, A, O, O, A, R}},
     {Action::RunSync, "run_sync",                 {A, A, R, R, A, R}},

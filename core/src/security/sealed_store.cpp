@@ -1,5 +1,6 @@
 #include "security/sealed_store.hpp"
 
+#include "percent_encoding.hpp"
 #include "scanstation/core/error.hpp"
 
 #include <sqlite3.h>
@@ -22,23 +23,6 @@ std::string quoted(const std::string& identifier) {
     for (char c : identifier)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
-}
-
-// A file name inside an SQLite URI: '%', '?', '#' and non-printable bytes percent-encoded.
-std::string uriPath(const fs::path& file) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char ch : fs::absolute(file).string()) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '%' || c == '?' || c == '#' || c < 0x21 || c > 0x7E) {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        } else {
-            out += ch;
-        }
-    }
-    return out;
 }
 
 void removeWithSidecars(const fs::path& file) {
@@ -155,8 +139,10 @@ bool sealPlainStore(const fs::path& file, const SealedVfs& vfs) {
         sealed->exec("PRAGMA busy_timeout = 10000");
         sealed->exec("PRAGMA journal_mode = WAL");
         checkSealedLayout(*sealed, sealing);
-        sealed->exec("ATTACH DATABASE 'file:" + uriPath(file) + "?vfs=" + sqlite3_vfs_find(nullptr)->zName +
-                     "' AS plain");
+        // In the URI '?' and '#' would end the path; '\'' would end the SQL string around it.
+        const std::string plainUri = "file:" + percentEncode(fs::absolute(file).string(), "?#'") +
+                                     "?vfs=" + sqlite3_vfs_find(nullptr)->zName;
+        sealed->exec("ATTACH DATABASE '" + plainUri + "' AS plain");
         sealed->exec("BEGIN IMMEDIATE");
         try {
             copyContent(*sealed);

@@ -41,7 +41,7 @@ PageReport BatchIngest::recordPage(const Page& page, const detail::PageOriginal&
     // A page recorded before (an earlier, interrupted run of the batch) is not recognised again.
     if (m_recorder.isRecorded(original.pageHash)) {
         report.result = m_recorder.record(m_actor, core::CardReading{original.pageHash, page.source, page.pageNumber,
-                                                                     core::PageStatus::NotACard, {}, {}, {}, {}});
+                                                                     core::PageStatus::NotACard, {}, {}, {}, {}, {}});
     } else {
         const auto recognition = m_recognizer.recognize(page.image.view());
         const auto reading = toCardReading(m_store, recognition, page.source, page.pageNumber, original.pageHash);

@@ -23,8 +23,13 @@ std::span<const std::uint8_t> bytesOf(std::string_view text) {
     return {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()};
 }
 
-core::SecretKey defaultDataKey(const core::Store& store) {
-    const auto keyDir = core::KeyStore::defaultDir();
+core::SecretKey storeDataKey(const core::Store& store) {
+    // A plain store has no key directory; its originals would go unencrypted or under a key
+    // guessed from elsewhere, so it is refused.
+    if (!store.isSealed())
+        throw Error(ErrorKind::Conflict, "the store in " + store.dataDir().string() +
+                                             " is not encrypted: open it with its key directory to keep page originals");
+    const auto& keyDir = store.keyDir();
     core::KeyStore::checkApart(keyDir, store.dataDir());
     return core::KeyStore(keyDir).dataKey();
 }
@@ -47,7 +52,7 @@ std::optional<VaultName> vaultName(const std::string& relativePath) {
 PageImageStore::PageImageStore(core::Store& store, const core::SecretKey& dataKey)
     : m_store(store), m_vault(std::make_unique<core::ImageVault>(store.dataDir() / "vault", dataKey)) {}
 
-PageImageStore::PageImageStore(core::Store& store) : PageImageStore(store, defaultDataKey(store)) {}
+PageImageStore::PageImageStore(core::Store& store) : PageImageStore(store, storeDataKey(store)) {}
 
 PageImageStore::~PageImageStore() = default;
 PageImageStore::PageImageStore(PageImageStore&&) noexcept = default;

@@ -75,6 +75,8 @@ core::CardReading toCardReading(core::Store& store, const PageRecognition& recog
     if (recognition.card && !recognition.card->problem.empty())
         r.issues.push_back(core::ReadingIssue{"identity", "", recognition.card->problem});
     r.measurements = toJsonLine(recognition, source, pageNumber, true);
+    if (recognition.cardToPage)
+        r.frame = core::CardFrame{*recognition.cardToPage, recognition.rotationDegrees};
     return r;
 }
 

@@ -2,12 +2,16 @@
 // sample points are kept only where the blank card is white paper (with a margin for
 // registration error), so printed outlines, labels and neighbours never count as marks.
 #include "grey_page.hpp"
+#include "scanstation/core/error.hpp"
 
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
 #include <numbers>
+#include <string>
 
 namespace scanstation::scanner {
 namespace {
@@ -43,17 +47,38 @@ private:
     double m_pxPerMm = 0;
 };
 
-void addInside(const PrintedMask& mask, BubbleSamplePoints& b) {
-    const double step = b.radius / 6, limit = kInsideShare * b.radius;
+// The candidates, generated exactly as the kept offsets always were (same arithmetic, same
+// order), so a bubble's samples are the same doubles read in the same order as before.
+std::shared_ptr<const BubbleSampleGrid> makeGrid(double radius) {
+    auto grid = std::make_shared<BubbleSampleGrid>();
+    const double step = radius / 6, limit = kInsideShare * radius;
     for (double dy = -limit; dy <= limit + 1e-9; dy += step)
         for (double dx = -limit; dx <= limit + 1e-9; dx += step)
-            if (dx * dx + dy * dy <= limit * limit) {
-                const double base = mask.printed({b.centre.x + dx, b.centre.y + dy});
-                if (base > kMaxBaseline)
-                    continue;
-                b.inside.push_back({dx, dy});
-                b.insideBaseline.push_back(base <= kPrintedDarkness ? 0.0 : base);
-            }
+            if (dx * dx + dy * dy <= limit * limit)
+                grid->inside.push_back({dx, dy});
+    const int angles = 2 * kOuterDirections;
+    for (int a = 0; a < angles; ++a) {
+        const double th = 2 * std::numbers::pi * a / angles;
+        for (double r = kOuterFrom * radius; r <= kOuterTo * radius + 1e-9; r += 0.2) {
+            grid->outer.push_back({r * std::cos(th), r * std::sin(th)});
+            grid->outerDirection.push_back(static_cast<std::uint8_t>(a / 2));
+            grid->outerFar.push_back(r >= 1.9 * radius);
+        }
+    }
+    if (grid->inside.size() > 0xFFFF || grid->outer.size() > 0xFFFF)
+        throw Error(ErrorKind::BadInput, "recognizer: bubble radius " + std::to_string(radius) + " mm needs too many samples");
+    return grid;
+}
+
+void addInside(const PrintedMask& mask, BubbleSamplePoints& b) {
+    const auto& candidates = b.grid->inside;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        const double base = mask.printed({b.centre.x + candidates[i].x, b.centre.y + candidates[i].y});
+        if (base > kMaxBaseline)
+            continue;
+        b.inside.push_back(static_cast<std::uint16_t>(i));
+        b.insideBaseline.push_back(base <= kPrintedDarkness ? 0.0 : base);
+    }
 }
 
 // Other bubbles near this one: a mark inside them must not look like ink around this one.
@@ -77,19 +102,13 @@ bool insideAny(const std::vector<const core::BubbleOption*>& others, core::Point
 
 void addOuter(const PrintedMask& mask, const std::vector<const core::BubbleOption*>& others, BubbleSamplePoints& b) {
     std::vector<bool> usable(kOuterDirections, false);
-    const int angles = 2 * kOuterDirections;
-    for (int a = 0; a < angles; ++a) {
-        const double th = 2 * std::numbers::pi * a / angles;
-        for (double r = kOuterFrom * b.radius; r <= kOuterTo * b.radius + 1e-9; r += 0.2) {
-            const core::PointMm off{r * std::cos(th), r * std::sin(th)};
-            const core::PointMm at{b.centre.x + off.x, b.centre.y + off.y};
-            if (!mask.isPaper(at) || insideAny(others, at))
-                continue;
-            b.outer.push_back(off);
-            b.outerDirection.push_back(a / 2);
-            b.outerFar.push_back(r >= 1.9 * b.radius);
-            usable[a / 2] = true;
-        }
+    const auto& grid = *b.grid;
+    for (std::size_t i = 0; i < grid.outer.size(); ++i) {
+        const core::PointMm at{b.centre.x + grid.outer[i].x, b.centre.y + grid.outer[i].y};
+        if (!mask.isPaper(at) || insideAny(others, at))
+            continue;
+        b.outer.push_back(static_cast<std::uint16_t>(i));
+        usable[grid.outerDirection[i]] = true;
     }
     b.outerDirectionsUsable = static_cast<int>(std::count(usable.begin(), usable.end(), true));
 }
@@ -114,6 +133,7 @@ void addGap(const PrintedMask& mask, BubbleSamplePoints& b, const core::BubbleOp
 
 BubbleSampling prepareBubbleSampling(const core::CardTemplate& tpl, const ImageView& blankCard) {
     const PrintedMask mask(blankCard);
+    std::map<double, std::shared_ptr<const BubbleSampleGrid>> grids; // by radius
     BubbleSampling sampling;
     for (const auto& field : tpl.fields) {
         auto& out = sampling.fields.emplace_back();
@@ -121,6 +141,10 @@ BubbleSampling prepareBubbleSampling(const core::CardTemplate& tpl, const ImageV
             BubbleSamplePoints b;
             b.centre = field.options[i].centre;
             b.radius = field.options[i].radius;
+            auto& grid = grids[b.radius];
+            if (!grid)
+                grid = makeGrid(b.radius);
+            b.grid = grid;
             addInside(mask, b);
             addOuter(mask, neighbours(tpl, b), b);
             if (i + 1 < field.options.size())

@@ -43,11 +43,17 @@ cv::Mat reduceByArea(const cv::Mat& full, int k) {
     cv::Mat small(h, w, CV_8UC1);
     std::vector<std::uint16_t> sums(static_cast<std::size_t>(w) * static_cast<std::size_t>(k));
     const std::uint32_t area = static_cast<std::uint32_t>(k * k);
+    // floor(n / area) as floor((n + 0.5) * (1 / area)): the exact quotient lies at least
+    // 0.5 / area (>= 7e-6) from any integer, far beyond double's rounding for n < 2^24, so
+    // the result is the integer division's without its ~25-cycle latency per output pixel.
+    const double inverse = 1.0 / area;
     for (int y = 0; y < h; ++y) {
-        std::fill(sums.begin(), sums.end(), std::uint16_t{0});
-        for (int r = 0; r < k; ++r) {
+        std::uint16_t* acc = sums.data();
+        const std::uint8_t* first = full.ptr<std::uint8_t>(y * k);
+        for (std::size_t x = 0; x < sums.size(); ++x)
+            acc[x] = first[x];
+        for (int r = 1; r < k; ++r) {
             const std::uint8_t* row = full.ptr<std::uint8_t>(y * k + r);
-            std::uint16_t* acc = sums.data();
             for (std::size_t x = 0; x < sums.size(); ++x)
                 acc[x] = static_cast<std::uint16_t>(acc[x] + row[x]);
         }
@@ -56,7 +62,7 @@ cv::Mat reduceByArea(const cv::Mat& full, int k) {
             std::uint32_t sum = 0;
             for (int i = 0; i < k; ++i)
                 sum += sums[static_cast<std::size_t>(x * k + i)];
-            out[x] = static_cast<std::uint8_t>((sum + area / 2) / area);
+            out[x] = static_cast<std::uint8_t>((sum + area / 2 + 0.5) * inverse);
         }
     }
     return small;

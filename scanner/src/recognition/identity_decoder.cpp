@@ -25,6 +25,11 @@ constexpr double kRegionMarginMm = 1.5;
 // Rectification scales (px per mm): QR modules of ~0.53 mm at >= 4.2 px, Code 128 modules of
 // 0.4 mm at >= 3.2 px; finer scans are reduced to the upper bound (ZBar's cost is per pixel).
 constexpr double kQrMinPxPerMm = 8, kQrMaxPxPerMm = 10;
+// From this scale up to kQrMaxPxPerMm the page's own pixels are read first (150 dpi = 5.9 px/mm,
+// less a printer's 97 % scale).
+constexpr double kQrNativeMinPxPerMm = 5.5;
+constexpr double kQrModuleMm = 0.53;
+constexpr double kSmallQrPxPerMm[] = {12, 16};
 constexpr double kCode128MinPxPerMm = 8, kCode128MaxPxPerMm = 10;
 
 struct ScannerDeleter {
@@ -57,11 +62,14 @@ enum class Symbology { Qr, Code128 };
 
 // The ZBar symbols found in a grey image (one contiguous buffer). For Code 128 the image is
 // rectified so that the bars stand vertical: only horizontal scan lines are needed.
-std::vector<std::string> scanImage(const cv::Mat& grey, Symbology symbology) {
+// `lineStep` > 1 scans only every n-th row and column (QR only).
+std::vector<std::string> scanImage(const cv::Mat& grey, Symbology symbology, int lineStep = 1) {
     std::unique_ptr<zbar_image_scanner_t, ScannerDeleter> scanner(zbar_image_scanner_create());
     zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
     if (symbology == Symbology::Qr) {
         zbar_image_scanner_set_config(scanner.get(), ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
+        zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_X_DENSITY, lineStep);
+        zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_Y_DENSITY, lineStep);
     } else {
         zbar_image_scanner_set_config(scanner.get(), ZBAR_CODE128, ZBAR_CFG_ENABLE, 1);
         zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_X_DENSITY, 0);
@@ -106,20 +114,71 @@ double pageScale(const CardTransform& t, core::PointMm p) {
     return std::sqrt(std::abs((ax.x - o.x) * (ay.y - o.y) - (ay.x - o.x) * (ax.y - o.y)));
 }
 
-std::optional<DecodedCode> decodeQr(const GreyPage& page, const CardTransform& transform, const core::RectMm& region) {
-    const double native = pageScale(transform, {region.x + region.width / 2, region.y + region.height / 2});
-    // First the rectified region at a scale ZBar reads well (QR modules ~0.53 mm -> >= 4 px);
-    // then, as before rectification existed, the page's own pixels of the region.
-    const double scale = std::clamp(native, kQrMinPxPerMm, kQrMaxPxPerMm);
-    for (const auto& text : scanImage(rectify(page, transform, region, scale, false, native < scale), Symbology::Qr))
-        return DecodedCode{text, "qr"};
-    const cv::Rect box = regionBox(transform, region, page.full.size());
+// The page's own pixels of the region; `lineStep` as scanImage's.
+std::optional<DecodedCode> readCrop(const GreyPage& page, const cv::Rect& box, int lineStep = 1) {
     if (box.width < 8 || box.height < 8)
         return std::nullopt;
     const cv::Mat crop = page.full(box).clone(); // ZBar wants one contiguous buffer
-    for (const auto& text : scanImage(crop, Symbology::Qr))
+    for (const auto& text : scanImage(crop, Symbology::Qr, lineStep))
         return DecodedCode{text, "qr"};
     return std::nullopt;
+}
+
+// Last readings for a code seen small and soft (a photo: modules of ~2 px, blur, JPEG): the
+// region enlarged further, and each enlargement also binarised locally, so that ZBar's own
+// global threshold does not lose modules under a light gradient. Only ever reached when every
+// other reading failed; whatever decodes is still checked by the card's MAC.
+std::optional<DecodedCode> decodeSmallQr(const GreyPage& page, const CardTransform& transform,
+                                         const core::RectMm& region) {
+    for (const double pxPerMm : kSmallQrPxPerMm) {
+        const cv::Mat enlarged = rectify(page, transform, region, pxPerMm, false, true);
+        for (const auto& text : scanImage(enlarged, Symbology::Qr))
+            return DecodedCode{text, "qr"};
+        // A block of ~4 modules: large enough to hold both colours, small enough for a gradient.
+        const int block = static_cast<int>(std::lround(4 * kQrModuleMm * pxPerMm)) | 1;
+        cv::Mat binary;
+        cv::adaptiveThreshold(enlarged, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY, block, 2);
+        for (const auto& text : scanImage(binary, Symbology::Qr))
+            return DecodedCode{text, "qr"};
+        cv::Mat sharp;
+        cv::GaussianBlur(enlarged, sharp, cv::Size(0, 0), kQrModuleMm * pxPerMm / 2);
+        cv::addWeighted(enlarged, 2.0, sharp, -1.0, 0, sharp);
+        for (const auto& text : scanImage(sharp, Symbology::Qr))
+            return DecodedCode{text, "qr"};
+        cv::adaptiveThreshold(sharp, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY, block, 2);
+        for (const auto& text : scanImage(binary, Symbology::Qr))
+            return DecodedCode{text, "qr"};
+    }
+    return std::nullopt;
+}
+
+// Readings of the region from the cheapest up; each later one only when the earlier found no
+// code, so a card is identified whenever any reading succeeds and the extra readings cost only
+// on hard pages. A scan at 150-250 dpi (~6-10 px/mm) is read in the page's own pixels: its QR
+// modules already have >= 3 px and a skew of a few degrees does not bother ZBar, so resampling
+// would cost a warp for nothing. Finer scans and photos are first resampled upright at 8-10
+// px/mm (fewer pixels for ZBar; a photo's small, tilted code enlarged and straightened). The
+// first reading scans every other line (a finder pattern is >= 20 lines tall at these
+// scales); then every line, as ZBar does by default.
+std::optional<DecodedCode> decodeQr(const GreyPage& page, const CardTransform& transform, const core::RectMm& region) {
+    const double native = pageScale(transform, {region.x + region.width / 2, region.y + region.height / 2});
+    const double scale = std::clamp(native, kQrMinPxPerMm, kQrMaxPxPerMm);
+    const cv::Rect box = regionBox(transform, region, page.full.size());
+    if (native >= kQrNativeMinPxPerMm && native <= kQrMaxPxPerMm) {
+        for (const int lineStep : {2, 1})
+            if (auto code = readCrop(page, box, lineStep))
+                return code;
+        for (const auto& text : scanImage(rectify(page, transform, region, scale, false, native < scale), Symbology::Qr))
+            return DecodedCode{text, "qr"};
+        return std::nullopt;
+    }
+    const cv::Mat rectified = rectify(page, transform, region, scale, false, native < scale);
+    for (const int lineStep : {2, 1})
+        for (const auto& text : scanImage(rectified, Symbology::Qr, lineStep))
+            return DecodedCode{text, "qr"};
+    if (auto code = readCrop(page, box))
+        return code;
+    return decodeSmallQr(page, transform, region);
 }
 
 std::optional<DecodedCode> decodeCode128(const GreyPage& page, const CardTransform& transform,

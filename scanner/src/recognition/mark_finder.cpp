@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <vector>
 
 namespace scanstation::scanner::detail {
 namespace {
@@ -22,13 +24,25 @@ struct Histogram {
     double total = 0;
 };
 
+// Four partial counts, summed at the end: a page is mostly one paper grey, and counting every
+// pixel into one array would make each increment wait for the previous one to the same bin.
 Histogram histogramOf(const cv::Mat& grey) {
-    Histogram h;
+    std::array<std::array<long, 256>, 4> part{};
     for (int y = 0; y < grey.rows; ++y) {
         const auto* row = grey.ptr<std::uint8_t>(y);
-        for (int x = 0; x < grey.cols; ++x)
-            ++h.counts[row[x]];
+        int x = 0;
+        for (; x + 4 <= grey.cols; x += 4) {
+            ++part[0][row[x]];
+            ++part[1][row[x + 1]];
+            ++part[2][row[x + 2]];
+            ++part[3][row[x + 3]];
+        }
+        for (; x < grey.cols; ++x)
+            ++part[0][row[x]];
     }
+    Histogram h;
+    for (std::size_t v = 0; v < 256; ++v)
+        h.counts[v] = part[0][v] + part[1][v] + part[2][v] + part[3][v];
     h.total = static_cast<double>(grey.total());
     return h;
 }
@@ -44,14 +58,14 @@ double percentile(const Histogram& hist, double share) {
     return 255;
 }
 
-cv::Mat inkMask(const cv::Mat& small, double contrast) {
+// Into `mask`, a per-thread scratch matrix: reused from page to page, its memory is not faulted
+// in afresh each time.
+void inkMask(const cv::Mat& small, double contrast, cv::Mat& mask) {
     // The block spans ~20 mm, well over a mark (6 mm), so a mark's inside stays dark; the
     // offset follows the page's own contrast (faded scans, photos).
     const int block = (std::max(15, std::min(small.cols, small.rows) / 20)) | 1;
-    cv::Mat mask;
     cv::adaptiveThreshold(small, mask, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
                           std::max(kMinOffset, 0.3 * contrast));
-    return mask;
 }
 
 // Solidity against the minimal rotated rectangle, so rotated squares still count as solid.
@@ -76,38 +90,74 @@ std::optional<MarkCandidate> squareCandidate(const cv::Mat& labels, int label, c
     return c;
 }
 
+struct Component {
+    int area = 0;
+    int left = 0, top = 0, right = 0, bottom = 0; // inclusive, small pixels
+    std::int64_t sumX = 0, sumY = 0;              // for the centroid
+    int width() const { return right - left + 1; }
+    int height() const { return bottom - top + 1; }
+};
+
+// Area, box and centroid sums of every labelled component (label 0, the background, skipped).
+// connectedComponentsWithStats also accumulates the background, pixel by pixel, which made it
+// cost 3x the labelling itself; the sums are the same integers, so centroids are identical.
+std::vector<Component> componentStats(const cv::Mat& labels, int count) {
+    std::vector<Component> out(static_cast<std::size_t>(count));
+    for (int y = 0; y < labels.rows; ++y) {
+        const int* row = labels.ptr<int>(y);
+        for (int x = 0; x < labels.cols; ++x) {
+            if (row[x] == 0)
+                continue;
+            Component& c = out[static_cast<std::size_t>(row[x])];
+            if (c.area == 0) {
+                c.left = c.right = x;
+                c.top = c.bottom = y;
+            }
+            ++c.area;
+            c.left = std::min(c.left, x);
+            c.right = std::max(c.right, x);
+            c.bottom = y; // rows are visited top down
+            c.sumX += x;
+            c.sumY += y;
+        }
+    }
+    return out;
+}
+
 // Components are examined largest first; once a component is too small to reach
 // kMinSizeShare of the largest solid square already found, no later one can (a solid square's
 // side is at most sqrt(area / kMinSolidity)), and pickCorners would drop them all.
 std::vector<MarkCandidate> findSquares(const cv::Mat& mask, int factor) {
-    cv::Mat labels, stats, centroids;
-    const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+    thread_local cv::Mat labels; // scratch, as inkMask's
+    const int n = cv::connectedComponents(mask, labels, 8, CV_32S);
+    const std::vector<Component> stats = componentStats(labels, n);
     const int maxSide = std::min(mask.cols, mask.rows) / 6;
     std::vector<int> order;
     for (int i = 1; i < n; ++i)
-        if (stats.at<int>(i, cv::CC_STAT_AREA) >= 10)
+        if (stats[static_cast<std::size_t>(i)].area >= 10)
             order.push_back(i);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        return stats.at<int>(a, cv::CC_STAT_AREA) > stats.at<int>(b, cv::CC_STAT_AREA);
+    // Ties in area keep label order (labels number components in raster order of their first pixel).
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return stats[static_cast<std::size_t>(a)].area > stats[static_cast<std::size_t>(b)].area;
     });
     std::vector<MarkCandidate> out;
     double largestSide = 0; // small pixels
     for (const int i : order) {
-        if (std::sqrt(stats.at<int>(i, cv::CC_STAT_AREA) / kMinSolidity) < kMinSizeShare * largestSide)
+        const Component& comp = stats[static_cast<std::size_t>(i)];
+        if (std::sqrt(comp.area / kMinSolidity) < kMinSizeShare * largestSide)
             break;
-        const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-        const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+        const int w = comp.width(), h = comp.height(), area = comp.area;
         if (area < 10 || w < 3 || h < 3 || w > maxSide || h > maxSide)
             continue;
         if (std::max(w, h) > 2.2 * std::min(w, h) || area < 0.45 * w * h)
             continue;
-        const cv::Rect box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), w, h);
+        const cv::Rect box(comp.left, comp.top, w, h);
         auto c = squareCandidate(labels, i, box, area, factor);
         if (!c)
             continue;
         // Small-pixel centroid -> full-resolution coordinates (pixel centres).
-        c->centre = {(centroids.at<double>(i, 0) + 0.5) * factor - 0.5,
-                     (centroids.at<double>(i, 1) + 0.5) * factor - 0.5};
+        const double cx = static_cast<double>(comp.sumX) / area, cy = static_cast<double>(comp.sumY) / area;
+        c->centre = {(cx + 0.5) * factor - 0.5, (cy + 0.5) * factor - 0.5};
         largestSide = std::max(largestSide, c->sidePx / factor);
         out.push_back(*c);
     }
@@ -184,7 +234,8 @@ FoundMarks findRegistrationMarks(const GreyPage& page, const std::vector<core::R
     const Histogram hist = histogramOf(page.small);
     found.paperLevel = percentile(hist, 0.9);
     found.inkLevel = percentile(hist, 0.0005);
-    const cv::Mat mask = inkMask(page.small, found.paperLevel - found.inkLevel);
+    thread_local cv::Mat mask;
+    inkMask(page.small, found.paperLevel - found.inkLevel, mask);
     found.candidates = findSquares(mask, page.factor);
     found = pickCorners(std::move(found));
     if (!found.found && cv::countNonZero(mask) < kBlankInkShare * static_cast<double>(mask.total())) {

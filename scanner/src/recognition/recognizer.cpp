@@ -115,6 +115,7 @@ PageRecognition Recognizer::Impl::run(const ImageView& image) const {
         return unreadable(std::move(r), "registration_failed", transform.problem);
     r.rotationDegrees = transform.rotationDegrees;
     r.transformResidualMm = transform.residualMm;
+    r.cardToPage = transform.mmToPx;
     if (transform.residualMm > config.thresholds.maxResidualMm)
         return unreadable(std::move(r), "registration_residual",
                           "the registration marks disagree by " + std::to_string(transform.residualMm) +

@@ -5,7 +5,9 @@
 #include "sources/cv_image.hpp"
 #include "sources/file_bytes.hpp"
 #include "sources/image_dpi.hpp"
+#include "sources/jpeg_frame.hpp"
 #include "sources/pdf_pages.hpp"
+#include "sources/png_decoder.hpp"
 #include "sources/pnm_reader.hpp"
 
 #include <opencv2/core.hpp>
@@ -35,6 +37,31 @@ bool jpegIsComplete(std::string_view b) {
     return end >= 4 && std::uint8_t(b[end - 2]) == 0xFF && std::uint8_t(b[end - 1]) == 0xD9;
 }
 
+constexpr double kMaxInPlacePixels = 1 << 27;
+constexpr double kMaxPixelsPerJpegByte = 4096;
+
+// A grey 8-bit JPEG (what scanners write in grey mode) decoded by OpenCV straight into the
+// page's Image: imdecode fills a destination of the right size and type in place, which saves
+// a full-page copy and allocation. Nothing for any other JPEG, or when OpenCV would not decode
+// in place (then the caller decodes as usual and reports any error).
+std::optional<Image> decodeGreyJpegInPlace(const cv::Mat& raw, const std::optional<detail::JpegFrame>& frame,
+                                           double dpi) {
+    if (!frame || frame->components != 1 || frame->precision != 8)
+        return std::nullopt;
+    // The page is allocated before OpenCV has checked anything: a header declaring more pixels
+    // than a real scan (A3 at 600 dpi is 70 M) or than its bytes could hold (a blank page still
+    // takes ~1 byte per 200 pixels) is left to OpenCV, which refuses it without allocating.
+    const double pixels = double(frame->width) * frame->height;
+    if (pixels > kMaxInPlacePixels || pixels > kMaxPixelsPerJpegByte * double(raw.total()))
+        return std::nullopt;
+    Image image(frame->width, frame->height, PixelFormat::Gray8, dpi);
+    cv::Mat target(frame->height, frame->width, CV_8UC1, image.data());
+    cv::imdecode(raw, kCvFlags, &target);
+    if (target.data != image.data() || target.rows != frame->height || target.cols != frame->width)
+        return std::nullopt;
+    return image;
+}
+
 class SingleImage : public PageFileReader::Impl {
 public:
     SingleImage(std::filesystem::path file, PageFileType type) : m_file(std::move(file)), m_type(type) {}
@@ -50,12 +77,18 @@ public:
                 throw Error(ErrorKind::BadInput, placeOf(m_file) + ": " + e.what());
             }
         }
+        const double dpi = m_type == PageFileType::Png ? detail::pngDpi(bytes)
+                         : m_type == PageFileType::Jpeg ? detail::jpegDpi(bytes) : 0.0;
+        if (m_type == PageFileType::Png)
+            if (auto image = detail::decodePlainPng(bytes, dpi))
+                return std::move(*image);
         const cv::Mat raw(1, static_cast<int>(bytes.size()), CV_8UC1, const_cast<char*>(bytes.data()));
+        if (m_type == PageFileType::Jpeg)
+            if (auto image = decodeGreyJpegInPlace(raw, detail::jpegFrame(bytes), dpi))
+                return std::move(*image);
         const cv::Mat mat = cv::imdecode(raw, kCvFlags);
         if (mat.empty())
             throw Error(ErrorKind::BadInput, placeOf(m_file) + ": image data cannot be decoded (corrupt or torn file)");
-        const double dpi = m_type == PageFileType::Png ? detail::pngDpi(bytes)
-                         : m_type == PageFileType::Jpeg ? detail::jpegDpi(bytes) : 0.0;
         return detail::imageFromMat(mat, dpi);
     }
 

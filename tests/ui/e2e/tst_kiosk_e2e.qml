@@ -6,8 +6,9 @@ import ScanStation.Kiosk
 // (DemoStation): a one-time password asks for a new one; sign in by keyboard, scan the demo
 // feeder (printed cards with pen marks), open a flagged card, tap the flagged field, choose
 // the value and give the reason, assign the outage card to its lesson, deliver to the
-// reference register on 127.0.0.1, shred a card, print cards, visit every screen and save a
-// screenshot of each into screenshotDir.
+// reference register on 127.0.0.1, shred a card, print cards, visit every screen, see a plain
+// teacher's roster, and save a screenshot of each into screenshotDir. The flagged card lay
+// upside down and askew on the glass: the rings drawn over its marks must sit on the ink.
 TestCase {
     id: testCase
     name: "KioskEndToEnd"
@@ -32,6 +33,18 @@ TestCase {
     function typeText(text) {
         for (let i = 0; i < text.length; ++i)
             keyClick(text[i])
+    }
+    // Each named mark's ring is centred on dark ink of the page as displayed.
+    function verifyRingsOnInk(shell, names) {
+        waitForRendering(shell)
+        const shot = grabImage(shell)
+        for (const name of names) {
+            const ring = findChild(shell, "mark_" + name)
+            verify(ring && ring.visible, name + " is ringed")
+            const c = ring.mapToItem(shell, ring.width / 2, ring.height / 2)
+            const ink = shot.pixel(Math.round(c.x), Math.round(c.y))
+            verify(ink.r < 0.45 && ink.g < 0.45, name + ": the ring's centre is on the mark (" + ink + ")")
+        }
     }
     function go(shell, screen) {
         waitForRendering(shell) // the layout settles (the welcome panel goes) before the click
@@ -79,6 +92,10 @@ TestCase {
         mouseClick(tile)
         compare(shell.current, "card")
         compare(s.card.serial, s.scan.pages.get(2).serial)
+        verify(s.card.hasFrame)
+        compare(s.card.rotationDegrees, 180, "the sheet lay upside down")
+        tryCompare(findChild(shell, "cardPageImage"), "status", Image.Ready, 5000)
+        verifyRingsOnInk(shell, ["row.04.attendance_nb", "row.04.attendance_u", "row.07.attendance_zw"])
         shoot(shell, "card-flagged")
 
         // Tap the framed field on the card, choose "nb", give the reason, save.
@@ -137,6 +154,8 @@ TestCase {
         shoot(shell, "cards")
 
         go(shell, "roster")
+        const wholeSchool = s.office.roster.count
+        verify(wholeSchool > 100, "an administrator sees every class")
         shoot(shell, "roster")
         go(shell, "audit")
         verify(findChild(shell, "auditList").count > 5)
@@ -163,5 +182,18 @@ TestCase {
         mouseClick(findChild(shell, "lockNowButton"))
         verify(!s.session.signedIn)
         shoot(shell, "locked")
+
+        // A plain teacher sees the pupils of the classes taught, read-only.
+        findChild(shell, "loginField").text = "rjakubowski"
+        findChild(shell, "secretField").text = "Jakubowski1234"
+        mouseClick(findChild(shell, "signInButton"))
+        tryCompare(s.session, "signedIn", true, 10000)
+        go(shell, "roster")
+        verify(s.office.roster.count > 0, "the classes of his lessons")
+        verify(s.office.roster.count < wholeSchool, "not the whole school")
+        compare(findChild(shell, "rosterList").count, s.office.roster.count)
+        shoot(shell, "roster-teacher")
+        mouseClick(findChild(shell, "lockNowButton"))
+        verify(!s.session.signedIn)
     }
 }

@@ -14,6 +14,7 @@ StationTestCase {
         verify(s.card.open(s.scan.pages.get(twoMarks).serial))
         compare(s.card.status, "needs review")
         compare(s.card.flaggedCount, 1)
+        tryCompare(findChild(page, "cardPageImage"), "status", Image.Ready, 5000) // drawn once the page is there
         const frame = findChild(page, "field_row.04.attendance")
         verify(frame && frame.visible, "the flagged field is framed on the card")
         waitForRendering(page)
@@ -29,6 +30,37 @@ StationTestCase {
         compare(s.card.status, "accepted")
         compare(s.card.flaggedCount, 0)
         compare(s.scan.checkCount, 1)
+    }
+
+    // The demo's page 3 lay upside down and askew on the glass: each ring drawn over a marked
+    // bubble sits on the pen's ink of the page as displayed, and the flagged field's frame
+    // holds the ringed marks.
+    function test_theOverlaySitsOnTheInkOfAnAskewUpsideDownPage() {
+        const s = scanned(admin())
+        const page = show(pageComponent, { station: s })
+        verify(s.card.open(s.scan.pages.get(twoMarks).serial))
+        verify(s.card.hasFrame)
+        compare(s.card.rotationDegrees, 180)
+        const image = findChild(page, "cardPageImage")
+        tryCompare(image, "status", Image.Ready, 5000)
+        waitForRendering(page)
+        const shot = grabImage(page)
+        const frame = findChild(page, "field_row.04.attendance")
+        const marked = ["row.04.attendance_nb", "row.04.attendance_u", "row.07.attendance_zw"]
+        for (const name of marked) {
+            const ring = findChild(page, "mark_" + name)
+            verify(ring && ring.visible, name + " is ringed")
+            const c = ring.mapToItem(page, ring.width / 2, ring.height / 2)
+            const ink = shot.pixel(Math.round(c.x), Math.round(c.y))
+            verify(ink.r < 0.45 && ink.g < 0.45, name + " ring centre on ink: " + ink + " at " + c.x + "," + c.y)
+            if (name.startsWith("row.04"))
+                verify(frame.contains(frame.mapFromItem(ring, ring.width / 2, ring.height / 2)), name + " inside its field's frame")
+        }
+        // An empty bubble's centre is paper, next to a marked one.
+        const empty = findChild(page, "mark_row.04.attendance_sp")
+        verify(empty && !empty.visible)
+        const e = empty.mapToItem(page, empty.width / 2, empty.height / 2)
+        verify(shot.pixel(Math.round(e.x), Math.round(e.y)).r > 0.6, "the empty bubble between the two marks is paper")
     }
 
     function test_aRoleThatMayNotCorrectSeesButCannotChange() {

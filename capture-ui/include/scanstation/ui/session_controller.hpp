@@ -2,6 +2,9 @@
 // Sign-in, sign-out and the idle lock. Whether a secret is right, what the operator may do and
 // when they last signed in are core's answers; this class only asks off the UI thread and
 // locks the station after the configured idle time (never above core's ceiling).
+// While the sign-in screen watches for badges, the badge sources are looked at on a worker
+// (one look at a time, a new one a second after the last); a badge found signs in like a
+// password, and core's refusal of a forged or revoked one is shown.
 #include <QDateTime>
 #include <QObject>
 #include <QStringList>
@@ -35,6 +38,7 @@ class SessionController : public QObject {
     Q_PROPERTY(QStringList permissions READ permissions NOTIFY signedInChanged)
     Q_PROPERTY(int idleMinutes READ idleMinutes WRITE setIdleMinutes NOTIFY idleMinutesChanged)
     Q_PROPERTY(int maxIdleMinutes READ maxIdleMinutes CONSTANT)
+    Q_PROPERTY(bool watchingBadges READ watchingBadges NOTIFY watchingBadgesChanged)
 
 public:
     SessionController(StationBackend& backend, QThreadPool& pool, QObject* parent = nullptr);
@@ -54,6 +58,11 @@ public:
     int maxIdleMinutes() const;
 
     Q_INVOKABLE void signIn(const QString& login, const QString& secret);
+    // A badge's code, as read from a page or typed by a handheld code reader.
+    Q_INVOKABLE void signInWithBadge(const QString& token);
+    // The sign-in screen looks at the badge sources while it is shown.
+    Q_INVOKABLE void watchForBadges(bool on);
+    bool watchingBadges() const { return m_watchingBadges; }
     // Completes a sign-in that needs a new password; core checks the password rules.
     Q_INVOKABLE void changePassword(const QString& newPassword, const QString& repeated);
     // Back to the sign-in form without changing the password.
@@ -69,6 +78,11 @@ signals:
     void idleMinutesChanged();
     void mustChangePasswordChanged();
     void locked(bool becauseIdle);
+    void watchingBadgesChanged();
+    void badgeRefused(const QString& reason);   // core's words: forged, revoked, locked...
+    // The badge is right but the password must change first: a badge never sets a password.
+    void badgePasswordRequired(const QString& login, const QString& reason);
+    void foreignCodeSeen(const QString& what);  // a code that is not an operator badge
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -79,6 +93,8 @@ private:
     void run(const QString& login, const QString& secret, const std::optional<QString>& newPassword);
     void applySignIn(const struct SignInOutcome& outcome);
     void setMustChange(bool must, const QString& reason);
+    void lookForBadge();
+    void lookAgainLater(int ms);
 
     StationBackend& m_backend;
     QThreadPool& m_pool;
@@ -97,6 +113,9 @@ private:
     QString m_pendingLogin;
     QString m_pendingSecret;
     int m_idleMinutes = 10;
+    bool m_watchingBadges = false;
+    bool m_looking = false; // a look at the badge sources is on a worker
+    QTimer m_badgeTimer;
 };
 
 } // namespace scanstation::ui

@@ -100,6 +100,10 @@ class DemoStation : public Station {
 public:
     explicit DemoStation(QObject* parent = nullptr);
     QString dataDir() const { return m_dataDir; }
+    // Puts a demo badge ("admin", or "forged") in front of the demo camera: the sign-in
+    // screen then reads it as it reads a real badge (src/backend/demo_badges.hpp). False (and a
+    // warning) for an unknown name.
+    Q_INVOKABLE bool showDemoBadge(const QString& name);
 
 private:
     DemoStation(std::shared_ptr<QTemporaryDir> dir, QObject* parent);

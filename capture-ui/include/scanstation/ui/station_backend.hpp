@@ -9,6 +9,7 @@
 // Failures of an operation throw scanstation::Error; findings are values.
 #include "scanstation/core/clock.hpp"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -30,6 +31,14 @@ struct SignInOutcome {
     // days): sign in again with a new password. ok is false until then.
     bool mustChangePassword = false;
     std::string changeReason;
+    std::string login; // whose password must change (a badge names the operator)
+};
+
+// scanner: what the badge sources showed while the sign-in screen was up (an operator's badge,
+// core's operator_badges.hpp). The token is then checked by signInByBadge.
+struct BadgeSighting {
+    std::optional<std::string> token; // a badge's code was read
+    std::string finding;              // else, when worth telling: a code that is not a badge
 };
 
 // scanner + core ingestion: one page of a batch after recognition and validation.
@@ -76,6 +85,11 @@ struct CardView {
     std::string serial;
     std::string pageId; // the stored page (pageImage); empty when none
     double pageWidthMm = 210, pageHeightMm = 297;
+    // Where the card lies on the stored page, as recognition found it: card mm -> page px
+    // (row-major 3x3 homography), and the card's clockwise turn on the page (0, 90, 180, 270).
+    // None when the reading has no frame: then the page is taken as the card itself.
+    std::optional<std::array<double, 9>> cardToPage;
+    int rotationDegrees = 0;
     std::string className;
     std::string lesson;
     std::string status; // "accepted", "needs review", "rejected"
@@ -162,6 +176,12 @@ public:
                                  const std::optional<std::string>& newPassword) = 0;
     virtual void signOut() = 0;
     virtual int maxIdleMinutes() const = 0; // the school rule's ceiling (45)
+    // One look at the badge sources (hot folders and folders: their new image files; a camera:
+    // blocks until something lies still in view, or cancelBadgeLook()). Slow: a worker thread.
+    virtual BadgeSighting lookForBadge() = 0;
+    virtual void cancelBadgeLook() = 0; // any thread
+    // core: signs in with a badge's token, as signIn does with a password (slow: a worker).
+    virtual SignInOutcome signInByBadge(const std::string& token) = 0;
 
     // scanner sources + core ingestion (issue 5).
     // A batch from one source: every page is reported once it is stored. Returns how the batch
@@ -186,7 +206,8 @@ public:
     virtual PixelImage pageImage(const std::string& pageId) = 0;
     virtual PixelImage fieldCrop(const std::string& serial, const std::string& fieldId) = 0;
 
-    // core: roster and audit.
+    // core: roster and audit. roster() gives the pupils the signed-in operator may see (core's
+    // PupilDataScope) and records each of them as viewed by the operator: call it only to show them.
     virtual std::vector<std::string> classes() = 0;
     virtual std::vector<RosterEntry> roster() = 0;
     virtual std::vector<AuditEntry> auditLog() = 0;

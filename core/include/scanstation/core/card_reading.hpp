@@ -2,6 +2,7 @@
 // One recognised page as the store receives it: plain data, no image library types. The
 // scanner's recognizer result is converted into this at the scanner's edge
 // (scanner/src/ingest/); everything after that (validation, review, custody) reads only this.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,6 +50,19 @@ struct CardIdentityReading {
     std::optional<std::int64_t> rosterVersion; // the roster the rows were printed from
 };
 
+// Where the card lay on its page, as recognition estimated it from the registration marks:
+// the homography from card millimetres (from the card's top-left corner as printed) to pixels
+// of the page's stored original (from its top-left pixel), and how the card was turned.
+struct CardFrame {
+    std::array<double, 9> mmToPx{}; // row-major 3x3; a point (x, y, 1) maps to (u, v, w) -> (u/w, v/w)
+    int rotationDegrees = 0;        // 0, 90, 180, 270: clockwise turn of the card on the page
+
+    struct PagePoint {
+        double x = 0, y = 0; // page pixels
+    };
+    PagePoint toPage(double xMm, double yMm) const;
+};
+
 struct CardReading {
     std::string pageHash;     // SHA-256 hex of the page's original bytes (content address)
     std::string source;       // file path, "sane:<device>", ...
@@ -58,6 +72,7 @@ struct CardReading {
     std::vector<FieldReading> fields;
     std::vector<ReadingIssue> issues;
     std::string measurements; // raw per-bubble measurements, opaque text (the scanner writes JSON)
+    std::optional<CardFrame> frame; // none when recognition found no usable frame
 
     const FieldReading* field(const std::string& fieldId) const;
 };

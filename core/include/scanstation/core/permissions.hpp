@@ -35,7 +35,8 @@ enum class Action {
     ViewPupilData,     // names, register numbers, attendance and grades of pupils
     ExportPupilData,   // a copy of one pupil's data (a recorded extra copy)
     ErasePupilData,    // erase a pupil entirely (only 1-15 September)
-    ImportRoster,      // import or update the roster (CSV, OneRoster)
+    ImportRoster,      // import or update the roster (CSV, OneRoster, or pulled from the register)
+    ImportTimetable,   // import or pull the timetable (lesson slots)
     ManageOperators,   // add operators, change roles, unlock accounts
     PrintCards,        // print blank cards for lessons
     RunSync,           // deliver data to the register

@@ -38,10 +38,11 @@ public:
 
     // PLAINTEXT store, for unit tests of parts unrelated to data protection: opens (creating
     // the directory and file when missing) the store in `dataDir` and migrates its schema to
-    // the latest version. A new or plain file stays plain; a file that is already encrypted is
-    // opened as by SealedDataDir{dataDir, KeyStore::defaultDir()}. Throws
-    // Error{Infrastructure} when the file cannot be opened, Error{Conflict} when the file's
-    // schema is newer than this program knows.
+    // the latest version. A new or plain file stays plain. A file that is already encrypted is
+    // refused with Error{PermissionDenied}: only SealedDataDir{dataDir, keyDir} opens it (no
+    // default key is ever tried behind the caller's back). Throws Error{Infrastructure} when
+    // the file cannot be opened, Error{Conflict} when the file's schema is newer than this
+    // program knows.
     explicit Store(const std::filesystem::path& dataDir,
                    std::shared_ptr<const Clock> clock = std::make_shared<SystemClock>());
 
@@ -61,6 +62,9 @@ public:
     std::filesystem::path databaseFile() const;
     int schemaVersion() const;        // PRAGMA user_version of the open file
     bool isSealed() const;            // opened encrypted
+    // The key directory an encrypted store was opened with (the data key of its images too);
+    // empty for a plain store.
+    const std::filesystem::path& keyDir() const;
     static int latestSchemaVersion(); // the number of migrations this program knows
     const Clock& clock() const;
 

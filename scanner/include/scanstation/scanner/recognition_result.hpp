@@ -2,6 +2,7 @@
 // What recognition reports for one page. A bad card is a result, never an exception: every
 // page gets a status with reasons, and every field a verdict that keeps its raw measurements
 // so thresholds can be re-evaluated later without the image.
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -81,6 +82,17 @@ struct IdentityReading {
 
 struct StepTimings { // milliseconds, wall clock
     double prepare = 0, marks = 0, transform = 0, identity = 0, bubbles = 0, decide = 0, total = 0;
+
+    StepTimings& operator+=(const StepTimings& o) { // sums over pages (benchmarks, batch reports)
+        prepare += o.prepare;
+        marks += o.marks;
+        transform += o.transform;
+        identity += o.identity;
+        bubbles += o.bubbles;
+        decide += o.decide;
+        total += o.total;
+        return *this;
+    }
 };
 
 struct PageRecognition {
@@ -90,6 +102,9 @@ struct PageRecognition {
     std::vector<RecognitionIssue> issues;
     int rotationDegrees = 0;         // how the card lay on the page: 0, 90, 180, 270 (clockwise)
     double transformResidualMm = -1; // RMS mark residual of the homography; -1 when none
+    // The homography recognition fitted, card mm -> page px (row-major 3x3, the page as given
+    // to recognition); none when no transform was found.
+    std::optional<std::array<double, 9>> cardToPage;
     StepTimings timing;
 };
 

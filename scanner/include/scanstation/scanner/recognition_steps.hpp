@@ -8,6 +8,8 @@
 #include "scanstation/scanner/recognition_result.hpp"
 
 #include <array>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,17 +71,27 @@ std::optional<DecodedCode> decodeIdentityCode(const ImageView& image, const Card
                                               const core::RectMm& region,
                                               const std::optional<core::RectMm>& fallbackStrip = std::nullopt);
 
-// Where to sample one bubble, in mm offsets from its centre. Only points where the blank
-// card is white paper are kept (printed outlines, labels and neighbours are left out), so any
-// darkness found there was put on the card after printing.
+// Every candidate sample offset (mm from a bubble's centre) for bubbles of one radius, in the
+// order they are read; shared by all bubbles of that radius. Each bubble keeps only indices
+// into it: read once per page, a few kB of indices stay in cache where ~3 MB of per-bubble
+// offsets did not (bench/RESULTS.md).
+struct BubbleSampleGrid {
+    std::vector<core::PointMm> inside;        // within ~0.85 radius
+    std::vector<core::PointMm> outer;         // annulus 1.35..2.1 radii
+    std::vector<std::uint8_t> outerDirection; // direction index 0..kOuterDirections-1 of each
+    std::vector<bool> outerFar;               // the point lies beyond 1.9 radii
+};
+
+// Where to sample one bubble. Only points where the blank card is white paper are kept (printed
+// outlines, labels and neighbours are left out), so any darkness found there was put on the
+// card after printing.
 struct BubbleSamplePoints {
     core::PointMm centre;
     double radius = 0;
-    std::vector<core::PointMm> inside;    // within ~0.85 radius, off the outline
+    std::shared_ptr<const BubbleSampleGrid> grid;
+    std::vector<std::uint16_t> inside;    // indices into grid->inside, off the outline
     std::vector<double> insideBaseline;   // printed darkness there (a light label), 0..1
-    std::vector<core::PointMm> outer;     // annulus 1.2..2.1 radii
-    std::vector<int> outerDirection;      // direction index 0..kOuterDirections-1 of each outer point
-    std::vector<bool> outerFar;           // the point lies beyond 1.9 radii
+    std::vector<std::uint16_t> outer;     // indices into grid->outer
     int outerDirectionsUsable = 0;        // directions with at least one outer point
     std::vector<core::PointMm> gapToNext; // between this bubble and the next option of the field
 };

@@ -58,8 +58,8 @@ public:
     // moves any plain originals of an older store into the vault first (audited).
     BatchIngest(core::Store& store, const Recognizer& recognizer, std::string actor, const core::SecretKey& dataKey,
                 core::ValidationRules rules = {});
-    // The same with the data key of KeyStore::defaultDir() ($SCANSTATION_KEYS, else
-    // ~/.config/scanstation/keys), the key directory the CLI and kiosk seal the store with.
+    // The same with the data key of the key directory the store was opened with
+    // (Store::keyDir()); Error{Conflict} for a plain store.
     BatchIngest(core::Store& store, const Recognizer& recognizer, std::string actor,
                 core::ValidationRules rules = {});
 

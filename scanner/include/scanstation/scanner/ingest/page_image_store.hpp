@@ -29,9 +29,9 @@ class PageImageStore {
 public:
     // The vault under `dataKey` (KeyStore::dataKey of the station's key directory).
     PageImageStore(core::Store& store, const core::SecretKey& dataKey);
-    // The data key of KeyStore::defaultDir() ($SCANSTATION_KEYS, else ~/.config/scanstation/keys):
-    // the key directory the CLI and the kiosk seal the store with. Error{BadInput} when it lies
-    // inside the data directory, Error{NotFound} when it holds no data key.
+    // The data key of the key directory the store was opened with (Store::keyDir()).
+    // Error{Conflict} for a plain (unencrypted) store, Error{BadInput} when the key directory
+    // lies inside the data directory, Error{NotFound} when it holds no data key.
     explicit PageImageStore(core::Store& store);
     ~PageImageStore();
     PageImageStore(PageImageStore&&) noexcept;
