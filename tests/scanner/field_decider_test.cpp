@@ -72,6 +72,47 @@ TEST(DecideField, ALittleDarkInkIsAPartialMark) {
     EXPECT_EQ(decide({dot, empty(), empty(), empty()}).reason, FlagReason::PartialMark);
 }
 
+// The measurements of corpus card 00002009 (seed 20261200) row.12.grade, where nothing was meant:
+// a stray pen line crossing bubble "5" off-centre, its two exits 135 degrees apart (short of the
+// 140-degree "line through" spread). It was read as "5", unflagged; it must be flagged.
+BubbleMeasurement strayLineOffCentre() {
+    BubbleMeasurement m;
+    m.fill = 0.13;
+    m.coverage = 0.18;
+    m.peak = 0.69;
+    m.outerArc = 0.08;
+    m.outerFill = 0.04;
+    m.outerRuns = 2;
+    m.outerSpreadDeg = 135;
+    return m;
+}
+
+TEST(DecideField, AStrayLineCrossingAnEmptyBubbleOffCentreIsFlaggedNotRead) {
+    const auto r = decide({empty(), strayLineOffCentre(), empty(), empty()});
+    EXPECT_TRUE(r.flagged);
+    EXPECT_EQ(r.reason, FlagReason::StrokeAcrossBubbles);
+    EXPECT_TRUE(r.values.empty());
+    EXPECT_EQ(r.bubbles[1].state, BubbleState::Unsure);
+}
+
+TEST(DecideField, AThinTickLeavingOnOneSideIsStillRead) {
+    auto tick = strayLineOffCentre(); // same ink, but its long arm leaves the bubble once
+    tick.outerRuns = 1;
+    tick.outerSpreadDeg = 15;
+    const auto r = decide({empty(), tick, empty(), empty()});
+    EXPECT_FALSE(r.flagged);
+    EXPECT_EQ(r.values, std::vector<std::string>{"sp"});
+}
+
+TEST(DecideField, ACrossReachingOutInTwoPlacesIsStillRead) {
+    auto cross = strayLineOffCentre();
+    cross.fill = 0.37; // a cross's median ink: not a thin line
+    cross.coverage = 0.44;
+    const auto r = decide({empty(), empty(), cross, empty()});
+    EXPECT_FALSE(r.flagged);
+    EXPECT_EQ(r.values, std::vector<std::string>{"u"});
+}
+
 TEST(DecideField, InkAndShadingBetweenTheThresholdsIsFlagged) {
     auto between = empty();
     between.coverage = 0.12;

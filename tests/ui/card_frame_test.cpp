@@ -4,6 +4,7 @@
 // itself: the printed ring (and the pen's fill, when marked) found from each projected centre
 // is centred within 1 mm of it (and, for most bubbles, found more than 1 mm away from a centre
 // put 2 mm aside: the check can fail). Opening the card is a recorded view of its pupils.
+#include "station_test_support.hpp"
 #include "scanstation/ui/station.hpp"
 #include "scanstation/ui/station_images.hpp"
 
@@ -19,20 +20,9 @@
 #include <gtest/gtest.h>
 
 using namespace scanstation::ui;
+using scanstation::ui::test::application;
 
 namespace {
-
-QGuiApplication& application() {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (auto* app = qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
-        return *app;
-    static int argc = 1;
-    static char name[] = "ui_models_test";
-    static char* argv[] = {name, nullptr};
-    static QGuiApplication instance(argc, argv);
-    return instance;
-}
 
 QImage pageOf(const QUrl& url) {
     const QString prefix = QStringLiteral("image://%1/").arg(QLatin1String(kStationImageProvider));
@@ -83,12 +73,8 @@ std::optional<QPointF> inkCentre(const QImage& page, QPointF start, double radiu
 TEST(CardFrame, BubbleCentresProjectOntoTheirInkOnASkewedUpsideDownPage) {
     application();
     DemoStation station;
-    QSignalSpy signedIn(station.session(), &SessionController::signedInChanged);
-    station.session()->signIn("admin", "Admin1234");
-    ASSERT_TRUE(signedIn.wait(10000));
-    QSignalSpy finished(station.scan(), &ScanController::batchFinished);
-    station.scan()->start();
-    ASSERT_TRUE(finished.wait(30000));
+    ASSERT_NO_FATAL_FAILURE(test::signInAsAdministrator(station));
+    ASSERT_NO_FATAL_FAILURE(test::scanDemoBatch(station));
 
     // Page 3 of the demo feeder lay upside down and askew on the glass (demo_station_data.cpp).
     CardController& card = *station.card();

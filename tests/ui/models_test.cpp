@@ -3,6 +3,7 @@
 // (the real libraries on a fresh store, see capture-ui/src/backend/demo_station_data.cpp).
 #include "scanstation/ui/record_filter_model.hpp"
 #include "scanstation/ui/record_list_model.hpp"
+#include "station_test_support.hpp"
 #include "scanstation/ui/station.hpp"
 #include "scanstation/ui/station_images.hpp"
 
@@ -20,13 +21,7 @@ using namespace scanstation::ui;
 namespace {
 
 QGuiApplication& app() {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    static int argc = 1;
-    static char name[] = "ui_models_test";
-    static char* argv[] = {name, nullptr};
-    static QGuiApplication instance(argc, argv);
-    return instance;
+    return test::application();
 }
 
 // QtTest reporting turns a broken model contract into a failure of the running test.
@@ -120,12 +115,8 @@ TEST(StationModels, PassTheModelTesterWhileADemoBatchStreamsIn) {
 TEST(StationModels, ACorrectionWithoutAReasonIsRefusedInTheLibrarysWords) {
     app();
     DemoStation station;
-    QSignalSpy signedIn(station.session(), &SessionController::signedInChanged);
-    station.session()->signIn("admin", "Admin1234");
-    ASSERT_TRUE(signedIn.wait(10000));
-    QSignalSpy finished(station.scan(), &ScanController::batchFinished);
-    station.scan()->start();
-    ASSERT_TRUE(finished.wait(30000));
+    ASSERT_NO_FATAL_FAILURE(test::signInAsAdministrator(station));
+    ASSERT_NO_FATAL_FAILURE(test::scanDemoBatch(station));
     // Page 3 of the demo feeder has two marks in row 4.
     ASSERT_TRUE(station.card()->open(station.scan()->pages()->get(2).value("serial").toString()));
     EXPECT_FALSE(station.card()->correct("row.04.attendance", "nb", ""));
@@ -160,12 +151,8 @@ TEST(StationModels, PagesAreSealedAtRestAndShownThroughTheImageProvider) {
     QUrl pageUrl;
     {
         DemoStation station;
-        QSignalSpy signedIn(station.session(), &SessionController::signedInChanged);
-        station.session()->signIn("admin", "Admin1234");
-        ASSERT_TRUE(signedIn.wait(10000));
-        QSignalSpy finished(station.scan(), &ScanController::batchFinished);
-        station.scan()->start();
-        ASSERT_TRUE(finished.wait(30000));
+        ASSERT_NO_FATAL_FAILURE(test::signInAsAdministrator(station));
+        ASSERT_NO_FATAL_FAILURE(test::scanDemoBatch(station));
 
         const std::filesystem::path data = station.dataDir().toStdString();
         EXPECT_NE(firstBytes(data / "station.sqlite3", 15), "SQLite format 3") << "the store is sealed";

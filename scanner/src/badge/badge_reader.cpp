@@ -4,43 +4,21 @@
 #include "scanstation/scanner/badge_reader.hpp"
 
 #include "recognition/grey_page.hpp"
+#include "recognition/zbar_scan.hpp"
 #include "scanstation/core/operator_badges.hpp"
 
 #include <memory>
 #include <opencv2/imgproc.hpp>
 #include <vector>
-#include <zbar.h>
 
 namespace scanstation::scanner {
 
 namespace {
 
-using namespace zbar; // zbar.h puts its C API in namespace zbar when compiled as C++
-
 constexpr int kHalveAbovePx = 1600; // the longer side beyond which a second, halved scan runs
 
-struct ScannerDeleter {
-    void operator()(zbar_image_scanner_t* s) const { zbar_image_scanner_destroy(s); }
-};
-struct ImageDeleter {
-    void operator()(zbar_image_t* i) const { zbar_image_destroy(i); }
-};
-
 std::vector<std::string> qrTexts(const cv::Mat& grey) {
-    std::unique_ptr<zbar_image_scanner_t, ScannerDeleter> scanner(zbar_image_scanner_create());
-    zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-    zbar_image_scanner_set_config(scanner.get(), ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-    std::unique_ptr<zbar_image_t, ImageDeleter> image(zbar_image_create());
-    zbar_image_set_format(image.get(), zbar_fourcc('Y', '8', '0', '0'));
-    zbar_image_set_size(image.get(), static_cast<unsigned>(grey.cols),
-                        static_cast<unsigned>(grey.rows));
-    zbar_image_set_data(image.get(), grey.data, grey.total(), nullptr);
-    std::vector<std::string> out;
-    if (zbar_scan_image(scanner.get(), image.get()) <= 0)
-        return out;
-    for (const zbar_symbol_t* s = zbar_image_first_symbol(image.get()); s; s = zbar_symbol_next(s))
-        out.emplace_back(zbar_symbol_get_data(s), zbar_symbol_get_data_length(s));
-    return out;
+    return zbarSymbols(grey, Symbology::Qr);
 }
 
 std::optional<std::string> badgeAmong(const std::vector<std::string>& texts) {

@@ -51,6 +51,13 @@ BubbleCall classify(const BubbleMeasurement& m, const MarkThresholds& t) {
         c.state = BubbleState::Unsure;
         c.doubt = FlagReason::StrokeAcrossBubbles;
         c.margin = 0;
+    } else if (looksMarked(m, t) && m.outerRuns >= 2 && m.coverage < t.thinStrokeCoverage &&
+               m.fill < t.thinStrokeCoverage) {
+        // A thin line whose ink leaves on two sides, short of the spread above: a stray line
+        // crossing the bubble off-centre (its two exits closer than 140 degrees), not a mark.
+        c.state = BubbleState::Unsure;
+        c.doubt = FlagReason::StrokeAcrossBubbles;
+        c.margin = 0;
     } else if (looksMarked(m, t) && m.coverage < t.solidCoverage && m.farArc > 0) {
         // A thin stroke that goes on well outside the bubble: a stray line, or a mark?
         c.state = BubbleState::Unsure;

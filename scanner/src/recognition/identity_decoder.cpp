@@ -3,23 +3,19 @@
 // be read, the Code 128 fallback columns (card-templates/README.md "Code 128 fallback").
 // One symbology per scan: other decoders would otherwise run on every scan line.
 #include "grey_page.hpp"
+#include "recognition/zbar_scan.hpp"
 #include "scanstation/templates/fallback_code.hpp"
-
-#include <opencv2/imgproc.hpp>
-
-#include <zbar.h>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <opencv2/imgproc.hpp>
 #include <string>
 #include <vector>
 
 namespace scanstation::scanner {
 namespace detail {
 namespace {
-
-using namespace zbar; // zbar.h puts its C API in namespace zbar when compiled as C++
 
 constexpr double kRegionMarginMm = 1.5;
 // Rectification scales (px per mm): QR modules of ~0.53 mm at >= 4.2 px, Code 128 modules of
@@ -31,13 +27,6 @@ constexpr double kQrNativeMinPxPerMm = 5.5;
 constexpr double kQrModuleMm = 0.53;
 constexpr double kSmallQrPxPerMm[] = {12, 16};
 constexpr double kCode128MinPxPerMm = 8, kCode128MaxPxPerMm = 10;
-
-struct ScannerDeleter {
-    void operator()(zbar_image_scanner_t* s) const { zbar_image_scanner_destroy(s); }
-};
-struct ImageDeleter {
-    void operator()(zbar_image_t* i) const { zbar_image_destroy(i); }
-};
 
 cv::Rect regionBox(const CardTransform& t, const core::RectMm& r, const cv::Size& page) {
     const double m = kRegionMarginMm;
@@ -54,72 +43,49 @@ cv::Rect regionBox(const CardTransform& t, const core::RectMm& r, const cv::Size
         y1 = std::max(y1, p.y);
     }
     const cv::Rect box(static_cast<int>(std::floor(x0)), static_cast<int>(std::floor(y0)),
-                       static_cast<int>(std::ceil(x1 - x0)) + 1, static_cast<int>(std::ceil(y1 - y0)) + 1);
+                       static_cast<int>(std::ceil(x1 - x0)) + 1,
+                       static_cast<int>(std::ceil(y1 - y0)) + 1);
     return box & cv::Rect(0, 0, page.width, page.height);
-}
-
-enum class Symbology { Qr, Code128 };
-
-// The ZBar symbols found in a grey image (one contiguous buffer). For Code 128 the image is
-// rectified so that the bars stand vertical: only horizontal scan lines are needed.
-// `lineStep` > 1 scans only every n-th row and column (QR only).
-std::vector<std::string> scanImage(const cv::Mat& grey, Symbology symbology, int lineStep = 1) {
-    std::unique_ptr<zbar_image_scanner_t, ScannerDeleter> scanner(zbar_image_scanner_create());
-    zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-    if (symbology == Symbology::Qr) {
-        zbar_image_scanner_set_config(scanner.get(), ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-        zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_X_DENSITY, lineStep);
-        zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_Y_DENSITY, lineStep);
-    } else {
-        zbar_image_scanner_set_config(scanner.get(), ZBAR_CODE128, ZBAR_CFG_ENABLE, 1);
-        zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_X_DENSITY, 0);
-        zbar_image_scanner_set_config(scanner.get(), ZBAR_NONE, ZBAR_CFG_Y_DENSITY, 2);
-    }
-    std::unique_ptr<zbar_image_t, ImageDeleter> image(zbar_image_create());
-    zbar_image_set_format(image.get(), zbar_fourcc('Y', '8', '0', '0'));
-    zbar_image_set_size(image.get(), static_cast<unsigned>(grey.cols), static_cast<unsigned>(grey.rows));
-    zbar_image_set_data(image.get(), grey.data, grey.total(), nullptr);
-    std::vector<std::string> out;
-    if (zbar_scan_image(scanner.get(), image.get()) <= 0)
-        return out;
-    for (const zbar_symbol_t* s = zbar_image_first_symbol(image.get()); s; s = zbar_symbol_next(s))
-        out.emplace_back(zbar_symbol_get_data(s), zbar_symbol_get_data_length(s));
-    return out;
 }
 
 // The region (plus margin) resampled through the homography into an upright image at
 // `pxPerMm`; with `alongY` the card's y axis runs along the image's x axis (a Code 128 column
 // printed down the card comes out horizontal). Upsampling uses cubic interpolation: small
 // photo codes gain more from it than they lose.
-cv::Mat rectify(const GreyPage& page, const CardTransform& t, const core::RectMm& r, double pxPerMm, bool alongY,
-                bool upsample) {
+cv::Mat rectify(const GreyPage& page, const CardTransform& t, const core::RectMm& r, double pxPerMm,
+                bool alongY, bool upsample) {
     const double m = kRegionMarginMm;
-    const double w = (alongY ? r.height : r.width) + 2 * m, h = (alongY ? r.width : r.height) + 2 * m;
+    const double w = (alongY ? r.height : r.width) + 2 * m,
+                 h = (alongY ? r.width : r.height) + 2 * m;
     // Rectified pixel (u, v) -> card mm.
-    cv::Matx33d toMm = alongY ? cv::Matx33d(0, 1 / pxPerMm, r.x - m, 1 / pxPerMm, 0, r.y - m, 0, 0, 1)
-                              : cv::Matx33d(1 / pxPerMm, 0, r.x - m, 0, 1 / pxPerMm, r.y - m, 0, 0, 1);
+    cv::Matx33d toMm = alongY
+                           ? cv::Matx33d(0, 1 / pxPerMm, r.x - m, 1 / pxPerMm, 0, r.y - m, 0, 0, 1)
+                           : cv::Matx33d(1 / pxPerMm, 0, r.x - m, 0, 1 / pxPerMm, r.y - m, 0, 0, 1);
     const auto& a = t.mmToPx;
     const cv::Matx33d mmToPx(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]);
     const cv::Matx33d toPx = mmToPx * toMm;
     cv::Mat out;
     cv::warpPerspective(page.full, out, cv::Mat(toPx),
-                        cv::Size(static_cast<int>(std::lround(w * pxPerMm)), static_cast<int>(std::lround(h * pxPerMm))),
-                        (upsample ? cv::INTER_CUBIC : cv::INTER_LINEAR) | cv::WARP_INVERSE_MAP, cv::BORDER_REPLICATE);
+                        cv::Size(static_cast<int>(std::lround(w * pxPerMm)),
+                                 static_cast<int>(std::lround(h * pxPerMm))),
+                        (upsample ? cv::INTER_CUBIC : cv::INTER_LINEAR) | cv::WARP_INVERSE_MAP,
+                        cv::BORDER_REPLICATE);
     return out;
 }
 
 // px per mm of the page around a card point.
 double pageScale(const CardTransform& t, core::PointMm p) {
-    const PixelPoint o = t.toImage(p), ax = t.toImage({p.x + 1, p.y}), ay = t.toImage({p.x, p.y + 1});
+    const PixelPoint o = t.toImage(p), ax = t.toImage({p.x + 1, p.y}),
+                     ay = t.toImage({p.x, p.y + 1});
     return std::sqrt(std::abs((ax.x - o.x) * (ay.y - o.y) - (ay.x - o.x) * (ax.y - o.y)));
 }
 
-// The page's own pixels of the region; `lineStep` as scanImage's.
+// The page's own pixels of the region; `lineStep` as zbarSymbols'.
 std::optional<DecodedCode> readCrop(const GreyPage& page, const cv::Rect& box, int lineStep = 1) {
     if (box.width < 8 || box.height < 8)
         return std::nullopt;
     const cv::Mat crop = page.full(box).clone(); // ZBar wants one contiguous buffer
-    for (const auto& text : scanImage(crop, Symbology::Qr, lineStep))
+    for (const auto& text : zbarSymbols(crop, Symbology::Qr, lineStep))
         return DecodedCode{text, "qr"};
     return std::nullopt;
 }
@@ -132,21 +98,23 @@ std::optional<DecodedCode> decodeSmallQr(const GreyPage& page, const CardTransfo
                                          const core::RectMm& region) {
     for (const double pxPerMm : kSmallQrPxPerMm) {
         const cv::Mat enlarged = rectify(page, transform, region, pxPerMm, false, true);
-        for (const auto& text : scanImage(enlarged, Symbology::Qr))
+        for (const auto& text : zbarSymbols(enlarged, Symbology::Qr))
             return DecodedCode{text, "qr"};
         // A block of ~4 modules: large enough to hold both colours, small enough for a gradient.
         const int block = static_cast<int>(std::lround(4 * kQrModuleMm * pxPerMm)) | 1;
         cv::Mat binary;
-        cv::adaptiveThreshold(enlarged, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY, block, 2);
-        for (const auto& text : scanImage(binary, Symbology::Qr))
+        cv::adaptiveThreshold(enlarged, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY,
+                              block, 2);
+        for (const auto& text : zbarSymbols(binary, Symbology::Qr))
             return DecodedCode{text, "qr"};
         cv::Mat sharp;
         cv::GaussianBlur(enlarged, sharp, cv::Size(0, 0), kQrModuleMm * pxPerMm / 2);
         cv::addWeighted(enlarged, 2.0, sharp, -1.0, 0, sharp);
-        for (const auto& text : scanImage(sharp, Symbology::Qr))
+        for (const auto& text : zbarSymbols(sharp, Symbology::Qr))
             return DecodedCode{text, "qr"};
-        cv::adaptiveThreshold(sharp, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY, block, 2);
-        for (const auto& text : scanImage(binary, Symbology::Qr))
+        cv::adaptiveThreshold(sharp, binary, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY,
+                              block, 2);
+        for (const auto& text : zbarSymbols(binary, Symbology::Qr))
             return DecodedCode{text, "qr"};
     }
     return std::nullopt;
@@ -160,21 +128,24 @@ std::optional<DecodedCode> decodeSmallQr(const GreyPage& page, const CardTransfo
 // px/mm (fewer pixels for ZBar; a photo's small, tilted code enlarged and straightened). The
 // first reading scans every other line (a finder pattern is >= 20 lines tall at these
 // scales); then every line, as ZBar does by default.
-std::optional<DecodedCode> decodeQr(const GreyPage& page, const CardTransform& transform, const core::RectMm& region) {
-    const double native = pageScale(transform, {region.x + region.width / 2, region.y + region.height / 2});
+std::optional<DecodedCode> decodeQr(const GreyPage& page, const CardTransform& transform,
+                                    const core::RectMm& region) {
+    const double native =
+        pageScale(transform, {region.x + region.width / 2, region.y + region.height / 2});
     const double scale = std::clamp(native, kQrMinPxPerMm, kQrMaxPxPerMm);
     const cv::Rect box = regionBox(transform, region, page.full.size());
     if (native >= kQrNativeMinPxPerMm && native <= kQrMaxPxPerMm) {
         for (const int lineStep : {2, 1})
             if (auto code = readCrop(page, box, lineStep))
                 return code;
-        for (const auto& text : scanImage(rectify(page, transform, region, scale, false, native < scale), Symbology::Qr))
+        for (const auto& text : zbarSymbols(
+                 rectify(page, transform, region, scale, false, native < scale), Symbology::Qr))
             return DecodedCode{text, "qr"};
         return std::nullopt;
     }
     const cv::Mat rectified = rectify(page, transform, region, scale, false, native < scale);
     for (const int lineStep : {2, 1})
-        for (const auto& text : scanImage(rectified, Symbology::Qr, lineStep))
+        for (const auto& text : zbarSymbols(rectified, Symbology::Qr, lineStep))
             return DecodedCode{text, "qr"};
     if (auto code = readCrop(page, box))
         return code;
@@ -183,9 +154,11 @@ std::optional<DecodedCode> decodeQr(const GreyPage& page, const CardTransform& t
 
 std::optional<DecodedCode> decodeCode128(const GreyPage& page, const CardTransform& transform,
                                          const core::RectMm& strip) {
-    const double native = pageScale(transform, {strip.x + strip.width / 2, strip.y + strip.height / 2});
+    const double native =
+        pageScale(transform, {strip.x + strip.width / 2, strip.y + strip.height / 2});
     const double scale = std::clamp(native, kCode128MinPxPerMm, kCode128MaxPxPerMm);
-    const auto chunks = scanImage(rectify(page, transform, strip, scale, true, native < scale), Symbology::Code128);
+    const auto chunks = zbarSymbols(rectify(page, transform, strip, scale, true, native < scale),
+                                    Symbology::Code128);
     if (const auto payload = templates::joinFallbackCodeChunks(chunks))
         return DecodedCode{*payload, "code128"};
     return std::nullopt;
@@ -194,7 +167,8 @@ std::optional<DecodedCode> decodeCode128(const GreyPage& page, const CardTransfo
 } // namespace
 
 std::optional<DecodedCode> decodeIdentityCode(const GreyPage& page, const CardTransform& transform,
-                                              const core::RectMm& region, const std::optional<core::RectMm>& fallbackStrip) {
+                                              const core::RectMm& region,
+                                              const std::optional<core::RectMm>& fallbackStrip) {
     if (!transform.valid || page.full.empty())
         return std::nullopt;
     if (auto qr = decodeQr(page, transform, region))
@@ -206,9 +180,12 @@ std::optional<DecodedCode> decodeIdentityCode(const GreyPage& page, const CardTr
 
 } // namespace detail
 
-std::optional<DecodedCode> decodeIdentityCode(const ImageView& image, const CardTransform& transform,
-                                              const core::RectMm& region, const std::optional<core::RectMm>& fallbackStrip) {
-    return detail::decodeIdentityCode(detail::prepareGreyPage(image), transform, region, fallbackStrip);
+std::optional<DecodedCode> decodeIdentityCode(const ImageView& image,
+                                              const CardTransform& transform,
+                                              const core::RectMm& region,
+                                              const std::optional<core::RectMm>& fallbackStrip) {
+    return detail::decodeIdentityCode(detail::prepareGreyPage(image), transform, region,
+                                      fallbackStrip);
 }
 
 } // namespace scanstation::scanner

@@ -124,6 +124,10 @@ struct MarkThresholds {
     double gapInk = 0.25;     // ink in this share of a gap between bubbles: a stroke across them
     double strokeSpreadDeg = 140; // outer ink this far apart, in separate runs: a line through
     double solidCoverage = 0.6;   // a fill this solid may spill far; a thinner mark may not
+    // Below this coverage and fill a "mark" is a thin line, not a fill: if its ink leaves the
+    // bubble in two separate runs at any spread, it is a stray line crossing the bubble off-centre
+    // (a tick leaves it on one side only). Set from the corpus: crosses p5 0.30, such lines 0.13-0.24.
+    double thinStrokeCoverage = 0.30;
     double maxResidualMm = 0.8;
 };
 
