@@ -4,7 +4,7 @@
 #include "scanstation/core/audit_log.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/password_policy.hpp"
-#include "temp_station.hpp"
+#include "signed_in_pair_test.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,20 +18,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class AccountsTest : public ::testing::Test {
+class AccountsTest : public sectest::SignedInPairTest {
 protected:
-    sectest::TempStation station;
-    Accounts accounts{*station.store, PasswordHashCost::Minimal};
-    Operator admin = station.addOperator("admin", Role::Administrator);
-    Operator teacher = station.addOperator("nowak", Role::Teacher);
-
-    void SetUp() override {
-        accounts.setOneTimePassword(std::nullopt, "admin", "FirstAdmin1");
-        accounts.signIn("admin", "FirstAdmin1", std::string("AdminPass22"));
-        accounts.setOneTimePassword(admin, "nowak", "OneTime123");
-        accounts.signIn("nowak", "OneTime123", std::string("Teacher2026"));
-    }
-
     ErrorKind signInError(const std::string& login, const std::string& password) {
         try {
             accounts.signIn(login, password);

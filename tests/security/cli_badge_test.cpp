@@ -1,6 +1,7 @@
 // `scanstation operator badge`: an administrator prints a badge whose QR code the scanner's
 // badge reader finds and core signs in with; a new badge revokes the old one; nobody else may
 // print one. The real binary, a real sealed store, the PNG read back as a page.
+#include "cli_station_test.hpp"
 #include "scanstation/core/accounts.hpp"
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/key_store.hpp"
@@ -8,63 +9,26 @@
 #include "scanstation/core/store.hpp"
 #include "scanstation/scanner/badge_reader.hpp"
 #include "scanstation/scanner/sources/page_reader.hpp"
-#include "temp_station.hpp"
 
-#include <cstdio>
 #include <fstream>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace scanstation;
 
-class CliBadgeTest : public ::testing::Test {
+class CliBadgeTest : public sectest::CliStationTest {
 protected:
-    fs::path dir = sectest::makeTempDir("cli-badge");
-
-    void TearDown() override { fs::remove_all(dir); }
-
-    struct Run {
-        int code = -1;
-        std::string out;
-    };
-    Run run(const std::string& args, const std::string& input = "") {
-        const auto inFile = dir / "stdin.txt";
-        std::ofstream(inFile) << input;
-        const std::string cmd = "SCANSTATION_SESSION_FILE='" + (dir / "session").string() +
-                                "' SCANSTATION_KEYS='" + (dir / "keys").string() + "' '" +
-                                SCANSTATION_CLI + "' --data '" + (dir / "data").string() + "' " +
-                                args + " < '" + inFile.string() + "' 2>&1";
-        Run r;
-        FILE* pipe = ::popen(cmd.c_str(), "r");
-        char buf[4096];
-        std::size_t n = 0;
-        while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0)
-            r.out.append(buf, n);
-        const int status = ::pclose(pipe);
-        r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        return r;
-    }
-
     core::Store store() { return core::Store(core::SealedDataDir(dir / "data", dir / "keys")); }
 
+    // An administrator and a teacher, each past the first sign-in (passwords "Chosen-...2").
     void seed() {
-        using namespace core;
-        Store s = store();
-        for (const auto& [login, role] :
-             {std::pair{"admin", Role::Administrator}, std::pair{"nowak", Role::Teacher}}) {
-            Operator op;
-            op.login = login;
-            op.displayName = std::string("Test ") + login;
-            op.role = role;
-            OperatorDirectory(s).add("setup", op);
-        }
-        Accounts accounts(s, PasswordHashCost::Minimal);
-        accounts.setOneTimePassword(std::nullopt, "admin", "First-admin1");
+        seedOperator("admin", core::Role::Administrator, "First-admin1");
+        seedOperator("nowak", core::Role::Teacher, "First-nowak1");
+        core::Store s = store();
+        core::Accounts accounts(s, core::PasswordHashCost::Minimal);
         accounts.signIn("admin", "First-admin1", std::string("Chosen-admin2"));
-        accounts.setOneTimePassword(OperatorDirectory(s).find("admin"), "nowak", "First-nowak1");
         accounts.signIn("nowak", "First-nowak1", std::string("Chosen-nowak2"));
     }
 

@@ -5,7 +5,7 @@
 #include "scanstation/core/error.hpp"
 #include "scanstation/core/operator_badges.hpp"
 #include "scanstation/core/password_policy.hpp"
-#include "temp_station.hpp"
+#include "signed_in_pair_test.hpp"
 
 #include <algorithm>
 #include <gtest/gtest.h>
@@ -23,21 +23,10 @@ SecretKey randomKey(std::uint8_t seed) {
     return SecretKey(bytes);
 }
 
-class OperatorBadgesTest : public ::testing::Test {
+class OperatorBadgesTest : public sectest::SignedInPairTest {
 protected:
-    sectest::TempStation station;
-    Accounts accounts{*station.store, PasswordHashCost::Minimal};
     SecretKey badgeKey = deriveBadgeKey(randomKey(1));
     OperatorBadges badges{*station.store, badgeKey};
-    Operator admin = station.addOperator("admin", Role::Administrator);
-    Operator teacher = station.addOperator("nowak", Role::Teacher);
-
-    void SetUp() override {
-        accounts.setOneTimePassword(std::nullopt, "admin", "FirstAdmin1");
-        accounts.signIn("admin", "FirstAdmin1", std::string("AdminPass22"));
-        accounts.setOneTimePassword(admin, "nowak", "OneTime123");
-        accounts.signIn("nowak", "OneTime123", std::string("Teacher2026"));
-    }
 
     // The refusal's message; fails the test when the badge signs in.
     std::string refusal(const std::string& token) {
